@@ -1,0 +1,162 @@
+"""Load a questionnaire: read, check structure, build the model, check meaning.
+
+The stages run in order and each stops the ones after it when it finds errors,
+because later checks cannot make sense of a broken structure; within a stage every
+error is collected. Nothing here raises a third-party exception: problems with the
+file become :class:`~engine.errors.Diagnostic` objects.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from engine import cache
+from engine.errors import (
+    Diagnostic,
+    QuestionnaireError,
+    QuestionnaireNotFoundError,
+    sort_diagnostics,
+)
+from engine.locate import Locator
+from engine.model import Questionnaire
+from engine.structure import check_structure, found
+from engine.validators import check_meaning
+from engine.yaml_source import MAX_BYTES, read_yaml
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What loading one file gave: the questionnaire (when valid) and every diagnostic."""
+
+    path: str
+    content_hash: str
+    questionnaire: Questionnaire | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        """The diagnostics that prevent loading."""
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        """The diagnostics worth a look that do not prevent loading."""
+        return [d for d in self.diagnostics if d.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        """True when the questionnaire loaded."""
+        return self.questionnaire is not None
+
+    def unwrap(self) -> Questionnaire:
+        """The questionnaire, or :class:`QuestionnaireError` with every diagnostic."""
+        if self.questionnaire is None:
+            raise QuestionnaireError(self.path, self.diagnostics)
+        return self.questionnaire
+
+
+def check_file(path: str | Path, *, use_cache: bool = True) -> LoadResult:
+    """Read and check the questionnaire at ``path``.
+
+    Raises:
+        QuestionnaireNotFoundError: ``path`` does not exist or is not a file.
+    """
+    name = str(path)
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise QuestionnaireNotFoundError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise QuestionnaireNotFoundError(f"{name}: is a folder, not a file") from None
+    except OSError as error:
+        diagnostic = Diagnostic("NATID-E001", f"cannot be read: {error.strerror or error}",
+                                name)
+        return LoadResult(name, "", None, [diagnostic])
+    return check_bytes(data, name, use_cache=use_cache)
+
+
+def check_bytes(data: bytes, name: str = "<questionnaire>", *,
+                use_cache: bool = True) -> LoadResult:
+    """Check the bytes of a questionnaire file; ``name`` is used in diagnostics."""
+    content_hash = hashlib.sha256(data).hexdigest()
+    key = cache.cache_key(content_hash) if use_cache else ""
+    if use_cache:
+        entry = cache.get(key)
+        if entry is not None:
+            questionnaire, warnings = entry
+            named = [dataclasses.replace(item, file=name) for item in warnings]
+            return LoadResult(name, content_hash, questionnaire, named)
+    questionnaire, diagnostics = _load(data, name)
+    diagnostics = sort_diagnostics(diagnostics)
+    if questionnaire is not None and use_cache:
+        cache.put(key, questionnaire, diagnostics)
+    return LoadResult(name, content_hash, questionnaire, diagnostics)
+
+
+def load_questionnaire(path: str | Path) -> Questionnaire:
+    """The valid questionnaire at ``path``.
+
+    Raises:
+        QuestionnaireNotFoundError: no such file.
+        QuestionnaireError: the file has authoring errors (all of them are attached).
+    """
+    return check_file(path).unwrap()
+
+
+def _load(data: bytes, name: str) -> tuple[Questionnaire | None, list[Diagnostic]]:
+    try:
+        document = read_yaml(data, name)
+    except QuestionnaireError as error:
+        return None, error.diagnostics
+    locator = Locator(name, document.value, document.positions)
+    if not isinstance(document.value, dict):
+        return None, [locator.diagnostic(
+            "NATID-E017", (), f"the file holds {found(document.value)}, not a questionnaire",
+            value=None, stage=1)]
+    problems = check_structure(locator)
+    if problems:
+        return None, problems
+    try:
+        questionnaire = Questionnaire.model_validate(document.value)
+    except ValidationError as error:
+        return None, _from_pydantic(error, locator)
+    diagnostics = check_meaning(questionnaire, locator)
+    if any(item.severity == "error" for item in diagnostics):
+        return None, diagnostics
+    return questionnaire, diagnostics
+
+
+_PYDANTIC_CODES = {"missing": "NATID-E012", "extra_forbidden": "NATID-E011"}
+
+
+def _from_pydantic(error: ValidationError, locator: Locator) -> list[Diagnostic]:
+    """Diagnostics for what pydantic found after the schema passed (bad dates, mostly)."""
+    diagnostics = []
+    for item in error.errors(include_url=False):
+        path = _document_path(locator.document, item["loc"])
+        kind = str(item["type"])
+        code = _PYDANTIC_CODES.get(kind, "NATID-E013" if kind.endswith("_type") else "NATID-E014")
+        diagnostics.append(locator.diagnostic(code, path, f"{item['msg']}",
+                                              value=item.get("input"), stage=1))
+    return diagnostics
+
+
+def _document_path(document: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
+    """Keep the parts of a pydantic location that exist in the document."""
+    path: list[str | int] = []
+    node = document
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+            path.append(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            path.append(part)
+    return tuple(path)

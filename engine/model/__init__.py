@@ -1,0 +1,65 @@
+"""The questionnaire format: pydantic models, the single source of truth.
+
+The JSON Schema in ``engine/schemas/questionnaire.schema.json`` is generated from
+these models (``natid schema``) and kept in sync by a test.
+"""
+
+from __future__ import annotations
+
+from engine.model.checks import AgeMatchesCheck, Check, PrefixCheck, WithinCheck
+from engine.model.conditions import (
+    AllOf,
+    AnswerEquals,
+    AnswerGiven,
+    AnswerGreaterThan,
+    AnswerIn,
+    AnswerLessThan,
+    AnyOf,
+    Condition,
+    Not,
+)
+from engine.model.consulates import Consulate, Contact, Procedure
+from engine.model.parameters import (
+    AcceptedAnswer,
+    AnswerKey,
+    Choice,
+    EvidenceTier,
+    Kind,
+    LikelihoodRatios,
+    NumberRange,
+    Parameter,
+    Verification,
+)
+from engine.model.questionnaire import LanguageInfo, Questionnaire, Rule, TranslationStatus
+
+__all__ = [
+    "AcceptedAnswer",
+    "AgeMatchesCheck",
+    "AllOf",
+    "AnswerEquals",
+    "AnswerGiven",
+    "AnswerGreaterThan",
+    "AnswerIn",
+    "AnswerKey",
+    "AnswerLessThan",
+    "AnyOf",
+    "Check",
+    "Choice",
+    "Condition",
+    "Consulate",
+    "Contact",
+    "EvidenceTier",
+    "Kind",
+    "LanguageInfo",
+    "LikelihoodRatios",
+    "Not",
+    "NumberRange",
+    "Parameter",
+    "PrefixCheck",
+    "Procedure",
+    "Questionnaire",
+    "Rule",
+    "TranslationStatus",
+    "Verification",
+    "WithinCheck",
+]

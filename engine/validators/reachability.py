@@ -1,0 +1,127 @@
+"""Parameters that can never be asked, and rules that can never be met.
+
+A parameter is unreachable when no combination of earlier answers makes its ``when:``
+condition true. natid tries the answers that matter — every choice, true and false,
+each number or date the condition mentions and its neighbours, "not answered" — for
+the parameters the condition reads. Conditions reading many open-ended parameters
+are assumed reachable rather than searched for ever.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from typing import Any
+
+from engine.conditions import evaluate
+from engine.errors import Diagnostic
+from engine.locate import Locator
+from engine.model import Kind, Parameter, Questionnaire
+from engine.model.conditions import (
+    AnswerEquals,
+    AnswerGreaterThan,
+    AnswerIn,
+    AnswerLessThan,
+    leaves,
+    referenced_ids,
+)
+from engine.validators.paths import parameter_path
+
+MAX_COMBINATIONS = 20_000
+_ABSENT = object()
+
+
+def check(questionnaire: Questionnaire, locator: Locator,
+          reference_problems: list[Diagnostic]) -> list[Diagnostic]:
+    """Unreachable parameters (E024) and a rule that cannot be met (E025)."""
+    if reference_problems:
+        return []  # a condition with broken references cannot be searched meaningfully
+    reachable: set[str] = set()
+    found: list[Diagnostic] = []
+    for parameter in questionnaire.parameters:
+        if _can_be_asked(questionnaire, parameter, reachable):
+            reachable.add(parameter.id)
+        else:
+            found.append(locator.diagnostic(
+                "NATID-E024", (*parameter_path(questionnaire, parameter), "when"),
+                "no combination of earlier answers makes this condition true, so the "
+                "parameter is never asked", value=parameter.id))
+    confirmable = [p for p in questionnaire.confirmable() if p.id in reachable]
+    needed = questionnaire.rule.confirmations_required
+    if needed > len(confirmable):
+        found.append(locator.diagnostic(
+            "NATID-E025", ("rule", "confirmations_required"),
+            f"the rule needs {needed} confirmations, but only {len(confirmable)} parameters "
+            "can be confirmed during the interview (verify: auto or officer)",
+            value=needed))
+    return found
+
+
+def _can_be_asked(questionnaire: Questionnaire, parameter: Parameter,
+                  reachable: set[str]) -> bool:
+    if parameter.when is None:
+        return True
+    ids = referenced_ids(parameter.when)
+    domains = [
+        _candidates(questionnaire, questionnaire.parameter(ident), parameter)
+        if ident in reachable else [_ABSENT]
+        for ident in ids
+    ]
+    total = 1
+    for domain in domains:
+        total *= len(domain)
+    if total > MAX_COMBINATIONS:
+        return True
+    for combination in itertools.product(*domains):
+        answers = {ident: value for ident, value in zip(ids, combination, strict=True)
+                   if value is not _ABSENT}
+        if evaluate(parameter.when, answers):
+            return True
+    return False
+
+
+def _candidates(questionnaire: Questionnaire, target: Parameter,
+                asking: Parameter) -> list[Any]:
+    """The answers of ``target`` worth trying for ``asking``'s condition."""
+    mentioned = _mentioned(asking, target.id)
+    if target.kind is Kind.YES_NO:
+        return [_ABSENT, True, False]
+    if target.kind is Kind.CHOICE:
+        return [_ABSENT, *(choice.value for choice in questionnaire.choices_of(target))]
+    if target.kind is Kind.MULTI_CHOICE:
+        values = [choice.value for choice in questionnaire.choices_of(target)]
+        return [_ABSENT, [], values, *([value] for value in values)]
+    if target.kind is Kind.NUMBER:
+        numbers = [m for m in mentioned if isinstance(m, int | float) and not isinstance(m, bool)]
+        return [_ABSENT, 0, *{n + step for n in numbers for step in (-1, -0.5, 0, 0.5, 1)}]
+    if target.kind is Kind.DATE:
+        dates = [_as_date(m) for m in mentioned]
+        days = [datetime.timedelta(days=d) for d in (-1, 0, 1)]
+        return [_ABSENT, "2000-01-01",
+                *{(d + step).isoformat() for d in dates if d is not None for step in days}]
+    return [_ABSENT, "\u0000another answer", *mentioned]
+
+
+def _mentioned(asking: Parameter, ident: str) -> list[Any]:
+    values: list[Any] = []
+    if asking.when is None:
+        return values
+    for leaf in leaves(asking.when):
+        if leaf.answer != ident:
+            continue
+        if isinstance(leaf, AnswerEquals):
+            values.append(leaf.equals)
+        elif isinstance(leaf, AnswerIn):
+            values.extend(leaf.in_)
+        elif isinstance(leaf, AnswerLessThan):
+            values.append(leaf.lt)
+        elif isinstance(leaf, AnswerGreaterThan):
+            values.append(leaf.gt)
+    return values
+
+
+def _as_date(value: Any) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return None

@@ -1,0 +1,384 @@
+"""Read YAML safely, keeping the line and column of every value.
+
+natid reads questionnaires written by hand, and sometimes files that are not
+questionnaires at all. This reader:
+
+- refuses files that are too large, empty, binary or not UTF-8, saying so;
+- resolves plain scalars by the YAML 1.2 core schema only: ``NO``, ``yes`` and ``on``
+  stay strings, ``true``/``false`` are booleans, ``2026-01-31`` stays a string;
+- builds values from the parser's event stream without recursion, with a limit on
+  nesting depth and on the size that anchors and aliases expand to (a "billion
+  laughs" file is refused after a few hundred events);
+- refuses duplicate keys, complex keys, several documents and non-standard tags;
+- records where each value and each key starts, so that later checks can point at it.
+
+Every problem ends in :class:`~engine.errors.QuestionnaireError`, never in a YAML
+library's exception.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from engine.errors import Diagnostic, QuestionnaireError
+
+try:  # the C parser when PyYAML was built with libyaml, which it usually is
+    from yaml import CBaseLoader as _Parser
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import BaseLoader as _Parser  # type: ignore[assignment]
+
+MAX_BYTES = 1024 * 1024
+"""A questionnaire larger than this is refused (India's is about 60 KB)."""
+MAX_DEPTH = 40
+"""Deepest nesting of lists and mappings accepted."""
+MAX_NODES = 200_000
+"""Most values a document may expand to, counting every alias at its full size."""
+
+Path = tuple[str | int, ...]
+Position = tuple[int, int]
+
+_STR = "tag:yaml.org,2002:str"
+_KNOWN_SCALAR_TAGS = {
+    _STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
+}
+_KNOWN_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUES = frozenset({"true", "True", "TRUE"})
+_FALSES = frozenset({"false", "False", "FALSE"})
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_OCT = re.compile(r"0o[0-7]+\Z")
+_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
+_NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
+
+
+@dataclass
+class Positions:
+    """Where each value (and each mapping key) starts in the source, 1-based."""
+
+    values: dict[Path, Position] = field(default_factory=dict)
+    keys: dict[Path, Position] = field(default_factory=dict)
+
+    def of_value(self, path: Path) -> Position:
+        """The place of the value at ``path``, or of its nearest known ancestor."""
+        return self._nearest(self.values, path)
+
+    def of_key(self, path: Path) -> Position:
+        """The place of the key that ends ``path`` (falls back to the value's place)."""
+        if path in self.keys:
+            return self.keys[path]
+        return self.of_value(path)
+
+    def _nearest(self, table: dict[Path, Position], path: Path) -> Position:
+        while path:
+            if path in table:
+                return table[path]
+            path = path[:-1]
+        return table.get((), (1, 1))
+
+
+@dataclass
+class YamlDocument:
+    """A parsed document: plain Python values and where each came from."""
+
+    value: Any
+    positions: Positions
+
+
+class _Refused(Exception):
+    """Stops reading at the first problem; carries its diagnostic."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+def read_yaml(data: bytes, file: str) -> YamlDocument:
+    """Decode and parse ``data`` (the bytes of ``file``) into a :class:`YamlDocument`.
+
+    Raises:
+        QuestionnaireError: the file is empty, too large, binary, not UTF-8, not valid
+            YAML, or exceeds one of the limits above.
+    """
+    try:
+        text = _decode(data, file)
+        return _Composer(text, file).run()
+    except _Refused as refused:
+        raise QuestionnaireError(file, [refused.diagnostic]) from None
+
+
+def _refuse(code: str, message: str, file: str, line: int = 0, column: int = 0,
+            value: Any = None, hint: str = "") -> _Refused:
+    return _Refused(Diagnostic(code, message, file, line, column, value, hint, stage=0))
+
+
+def _decode(data: bytes, file: str) -> str:
+    if len(data) > MAX_BYTES:
+        raise _refuse("NATID-E002", f"the file has {len(data):,} bytes; the limit is "
+                      f"{MAX_BYTES:,}", file, value=len(data))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _refuse("NATID-E003", "the file is UTF-16 (or UTF-32) text; natid reads UTF-8",
+                      file, 1, 1)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if not data.strip():
+        raise _refuse("NATID-E005", "the file is empty", file)
+    if b"\x00" in data[:8192] or _mostly_control(data[:1024]):
+        raise _refuse("NATID-E004", "the file holds binary data, not YAML text", file)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        bad = data[error.start:error.start + 1]
+        raise _refuse(
+            "NATID-E003",
+            f"byte 0x{bad.hex().upper()} is not valid UTF-8 (the file looks like "
+            "Latin-1 or Windows-1252)",
+            file, line, column, hint="re-save the file with the UTF-8 encoding",
+        ) from None
+
+
+def _mostly_control(sample: bytes) -> bool:
+    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 13))
+    return controls >= 8 and controls / len(sample) > 0.1
+
+
+class _Frame:
+    """A list or mapping being built."""
+
+    __slots__ = ("anchor", "is_map", "key", "key_position", "path", "value", "weight")
+
+    def __init__(self, is_map: bool, path: Path, anchor: str | None) -> None:
+        self.is_map = is_map
+        self.path = path
+        self.anchor = anchor
+        self.value: Any = {} if is_map else []
+        self.weight = 1
+        self.key: str | None = None
+        self.key_position: Position = (0, 0)
+
+
+class _Composer:
+    """Turns the parser's events into values, iteratively and within limits."""
+
+    def __init__(self, text: str, file: str) -> None:
+        self.text = text
+        self.file = file
+        self.positions = Positions()
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.stack: list[_Frame] = []
+        self.nodes = 0
+        self.root: Any = None
+        self.documents = 0
+
+    def run(self) -> YamlDocument:
+        parser = _Parser(self.text)
+        try:
+            while True:
+                event = parser.get_event()
+                if event is None or isinstance(event, yaml.StreamEndEvent):
+                    break
+                self._handle(event)
+        except yaml.MarkedYAMLError as error:
+            raise self._syntax_error(error) from None
+        except yaml.YAMLError as error:  # reader errors carry a character offset
+            raise self._reader_error(error) from None
+        finally:
+            dispose = getattr(parser, "dispose", None)
+            if dispose is not None:
+                dispose()
+        if self.documents == 0 or self.root is None:
+            raise _refuse("NATID-E005", "the file holds only comments or blank lines", self.file)
+        return YamlDocument(self.root, self.positions)
+
+    # Events -------------------------------------------------------------------------
+
+    def _handle(self, event: Any) -> None:
+        if isinstance(event, yaml.ScalarEvent):
+            self._emit(self._scalar(event), event, 1, event.anchor)
+        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            self._check_collection_tag(event)
+            path = self._child_path(event)
+            if len(self.stack) >= MAX_DEPTH:
+                line, column = _place(event)
+                raise _refuse("NATID-E007", f"lists and mappings are nested more than "
+                              f"{MAX_DEPTH} levels deep", self.file, line, column)
+            self._count(1, event)
+            frame = _Frame(isinstance(event, yaml.MappingStartEvent), path, event.anchor)
+            self.positions.values[path] = _place(event)
+            self.stack.append(frame)
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            frame = self.stack.pop()
+            self._attach(frame.value, frame.path, frame.weight, frame.anchor)
+        elif isinstance(event, yaml.AliasEvent):
+            if event.anchor not in self.anchors:
+                line, column = _place(event)
+                raise _refuse("NATID-E006", f"alias '*{event.anchor}' refers to no anchor "
+                              "defined before it", self.file, line, column, event.anchor,
+                              f"define '&{event.anchor}' earlier in the file")
+            value, weight = self.anchors[event.anchor]
+            self._count(weight, event)
+            self._emit(value, event, weight, None)
+        elif isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                line, column = _place(event)
+                raise _refuse("NATID-E009", "a second YAML document starts here", self.file,
+                              line, column)
+
+    def _count(self, weight: int, event: Any) -> None:
+        self.nodes += weight
+        if self.nodes > MAX_NODES:
+            line, column = _place(event)
+            raise _refuse("NATID-E008", f"anchors and aliases expand the document beyond "
+                          f"{MAX_NODES:,} values", self.file, line, column)
+
+    def _child_path(self, event: Any) -> Path:
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        if not frame.is_map:
+            return (*frame.path, len(frame.value))
+        if frame.key is None:
+            line, column = _place(event)
+            raise _refuse("NATID-E016", "a list or mapping is used as a mapping key",
+                          self.file, line, column)
+        return (*frame.path, frame.key)
+
+    def _emit(self, value: Any, event: Any, weight: int, anchor: str | None) -> None:
+        """Place a finished scalar or alias value into its parent."""
+        if isinstance(event, yaml.ScalarEvent):
+            self._count(1, event)
+        place = _place(event)
+        if self.stack and self.stack[-1].is_map and self.stack[-1].key is None:
+            self._take_key(value, event, place)
+            if anchor is not None:
+                self.anchors[anchor] = (value, weight)
+            return
+        path = self._child_path(event)
+        self.positions.values[path] = place
+        self._attach(value, path, weight, anchor)
+
+    def _take_key(self, value: Any, event: Any, place: Position) -> None:
+        frame = self.stack[-1]
+        if isinstance(event, yaml.ScalarEvent):
+            key = event.value
+        elif isinstance(value, str):
+            key = value
+        else:
+            raise _refuse("NATID-E016", "an alias to a list or mapping is used as a key",
+                          self.file, *place)
+        if key in frame.value:
+            first = self.positions.keys.get((*frame.path, key), (0, 0))
+            raise _refuse("NATID-E015", f"key '{key}' appears twice in this mapping "
+                          f"(first at line {first[0]})", self.file, *place, key)
+        frame.key = key
+        frame.key_position = place
+        self.positions.keys[(*frame.path, key)] = place
+
+    def _attach(self, value: Any, path: Path, weight: int, anchor: str | None) -> None:
+        if anchor is not None:
+            self.anchors[anchor] = (value, weight)
+        if not self.stack:
+            self.root = value
+            return
+        frame = self.stack[-1]
+        frame.weight += weight
+        if frame.is_map:
+            frame.value[frame.key] = value
+            frame.key = None
+        else:
+            frame.value.append(value)
+
+    # Scalars ------------------------------------------------------------------------
+
+    def _scalar(self, event: Any) -> Any:
+        text: str = event.value
+        tag = event.tag
+        if tag in (None, "!"):
+            if tag is None and event.implicit[0] and not event.style:
+                return self._resolve_plain(text, event)
+            return text
+        if tag not in _KNOWN_SCALAR_TAGS:
+            line, column = _place(event)
+            raise _refuse("NATID-E010", f"the tag '{tag}' is not supported", self.file,
+                          line, column, tag)
+        if tag == _STR:
+            return text
+        value = self._resolve_plain(text, event)
+        if isinstance(value, str):
+            line, column = _place(event)
+            raise _refuse("NATID-E014", f"'{text}' does not fit its tag '{tag}'", self.file,
+                          line, column, text)
+        return value
+
+    def _resolve_plain(self, text: str, event: Any) -> Any:
+        if text in _NULLS:
+            return None
+        if text in _TRUES:
+            return True
+        if text in _FALSES:
+            return False
+        first = text[:1]
+        if not (first.isdigit() or first in "+-."):
+            return text
+        try:
+            if _INT.match(text):
+                return int(text)
+            if _OCT.match(text):
+                return int(text[2:], 8)
+            if _HEX.match(text):
+                return int(text[2:], 16)
+        except ValueError:
+            line, column = _place(event)
+            raise _refuse("NATID-E014", "this number has too many digits", self.file, line,
+                          column, text[:40] + "…") from None
+        if _FLOAT.match(text):
+            return float(text)
+        if _INF.match(text):
+            return -math.inf if text.startswith("-") else math.inf
+        if _NAN.match(text):
+            return math.nan
+        return text
+
+    def _check_collection_tag(self, event: Any) -> None:
+        tag = event.tag
+        if tag not in (None, "!") and tag not in _KNOWN_COLLECTION_TAGS:
+            line, column = _place(event)
+            raise _refuse("NATID-E010", f"the tag '{tag}' is not supported", self.file,
+                          line, column, tag)
+
+    # Errors -------------------------------------------------------------------------
+
+    def _syntax_error(self, error: yaml.MarkedYAMLError) -> _Refused:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+        problem = error.problem or "the YAML is not valid here"
+        if error.context and error.context_mark is not None and error.context_mark != mark:
+            problem += f" ({error.context} at line {error.context_mark.line + 1})"
+        return _refuse("NATID-E006", problem, self.file, line, column)
+
+    def _reader_error(self, error: yaml.YAMLError) -> _Refused:
+        offset = getattr(error, "position", None)
+        line = column = 0
+        if isinstance(offset, int):
+            line = self.text.count("\n", 0, offset) + 1
+            column = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        character = getattr(error, "character", None)
+        what = f"character U+{character:04X}" if isinstance(character, int) else "a character"
+        return _refuse("NATID-E006", f"{what} is not allowed in YAML text", self.file, line,
+                       column, hint="remove the invisible control character at this place")
+
+
+def _place(event: Any) -> Position:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)

@@ -1,0 +1,1 @@
+"""One module per ``natid`` command: ``register`` adds it to the parser."""

@@ -1,0 +1,37 @@
+"""``natid schema``: print the JSON Schema of the questionnaire format."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from tui import exit_codes
+
+
+def register(commands: Any) -> None:
+    """Add ``schema`` to the command parser."""
+    parser = commands.add_parser(
+        "schema", help="print the JSON Schema of the questionnaire format",
+        description="Print the JSON Schema (draft 2020-12) that questionnaires follow. "
+        "Point your editor at it for completion and checking as you type.",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write the schema to FILE instead of the screen")
+    parser.set_defaults(handler=run)
+
+
+def run(options: argparse.Namespace) -> int:
+    """Print or write the schema."""
+    from engine.errors import UsageError
+    from engine.schema import schema_text
+
+    text = schema_text()
+    if options.output:
+        try:
+            with open(options.output, "w", encoding="utf-8") as stream:
+                stream.write(text)
+        except OSError as error:
+            raise UsageError(f"cannot write {options.output}: {error.strerror}") from None
+    else:
+        print(text, end="")
+    return exit_codes.OK
