@@ -65,9 +65,11 @@ def _same(answer: Any, value: Any) -> bool:
 def _compare(answer: Any, limit: Any) -> int:
     """-1, 0 or 1; 0 as well when the two cannot be compared (so lt/gt are false)."""
     left, right = _comparable(answer), _comparable(limit)
-    if left is None or right is None or type(left) is not type(right):
-        return 0
-    return (left > right) - (left < right)
+    if isinstance(left, float) and isinstance(right, float):
+        return (left > right) - (left < right)
+    if isinstance(left, datetime.date) and isinstance(right, datetime.date):
+        return (left > right) - (left < right)
+    return 0
 
 
 def _comparable(value: Any) -> float | datetime.date | None:

@@ -34,76 +34,174 @@ def _w(number: str, title: str, fix: str) -> CodeInfo:
 _ALL = (
     # Reading the file (nothing of the questionnaire is checked yet).
     _e("001", "file cannot be read", "check the path and that you may read the file"),
-    _e("002", "file too large", "a questionnaire is a few hundred kilobytes at most; "
-       "split reference data or remove what was pasted by mistake"),
-    _e("003", "not UTF-8 text", "save the file as UTF-8 (in most editors: Save as… › Encoding › UTF-8)"),
+    _e(
+        "002",
+        "file too large",
+        "a questionnaire is a few hundred kilobytes at most; "
+        "split reference data or remove what was pasted by mistake",
+    ),
+    _e(
+        "003",
+        "not UTF-8 text",
+        "save the file as UTF-8 (in most editors: Save as, then Encoding: UTF-8)",
+    ),
     _e("004", "binary file", "this is not a text file; choose the questionnaire's .yaml file"),
     _e("005", "empty file", "write the questionnaire in the file, starting from docs/authoring.md"),
-    _e("006", "YAML syntax error", "fix the YAML at the place shown: indentation, a missing colon, "
-       "an unclosed quote or bracket"),
-    _e("007", "nesting too deep", "a questionnaire needs only a few levels of nesting; "
-       "flatten the structure"),
-    _e("008", "aliases expand too far", "anchors (&) and aliases (*) may repeat a few parts, "
-       "not multiply the document; write the parts out or use fewer aliases"),
-    _e("009", "more than one YAML document", "keep one questionnaire per file and remove the extra '---'"),
-    _e("010", "unsupported YAML tag", "remove the tag (the word starting with '!'); "
-       "plain values are enough"),
+    _e(
+        "006",
+        "YAML syntax error",
+        "fix the YAML at the place shown: indentation, a missing colon, "
+        "an unclosed quote or bracket",
+    ),
+    _e(
+        "007",
+        "nesting too deep",
+        "a questionnaire needs only a few levels of nesting; flatten the structure",
+    ),
+    _e(
+        "008",
+        "aliases expand too far",
+        "anchors (&) and aliases (*) may repeat a few parts, "
+        "not multiply the document; write the parts out or use fewer aliases",
+    ),
+    _e(
+        "009",
+        "more than one YAML document",
+        "keep one questionnaire per file and remove the extra '---'",
+    ),
+    _e(
+        "010",
+        "unsupported YAML tag",
+        "remove the tag (the word starting with '!'); plain values are enough",
+    ),
     _e("011", "unknown key", "remove the key or correct its spelling"),
     _e("012", "required key missing", "add the key shown"),
-    _e("013", "wrong type of value", "write the kind of value shown (text, number, list or mapping)"),
+    _e(
+        "013",
+        "wrong type of value",
+        "write the kind of value shown (text, number, list or mapping)",
+    ),
     _e("014", "value not allowed", "use one of the allowed values or the format shown"),
-    _e("015", "duplicate key", "a key may appear once in a mapping; remove or rename the repeated one"),
+    _e(
+        "015",
+        "duplicate key",
+        "a key may appear once in a mapping; remove or rename the repeated one",
+    ),
     _e("016", "mapping key is not a plain value", "keys must be plain text, not lists or mappings"),
-    _e("017", "top level is not a mapping", "a questionnaire starts with keys such as 'country:' "
-       "and 'parameters:'"),
+    _e(
+        "017",
+        "top level is not a mapping",
+        "a questionnaire starts with keys such as 'country:' and 'parameters:'",
+    ),
     # The questionnaire's meaning.
     _e("020", "duplicate id", "ids must be unique; rename one of them"),
     _e("021", "unknown parameter", "refer to a parameter id defined in 'parameters'"),
-    _e("022", "condition refers to a later parameter", "a condition may only use answers to "
-       "parameters asked before it; move the parameter or change the condition"),
-    _e("023", "conditions form a cycle", "parameters cannot depend on each other in a circle; "
-       "break the cycle"),
-    _e("024", "unreachable parameter", "its 'when:' condition can never be true; correct the condition"),
-    _e("025", "rule cannot be met", "lower 'confirmations_required' or make more parameters "
-       "verifiable by 'auto' or 'officer'"),
-    _e("026", "choice label missing", "give every choice a label in every language the "
-       "questionnaire declares"),
-    _e("027", "unknown language code", "use an ISO 639 code known to CLDR, such as 'en', 'hi', 'pa', 'ht'"),
+    _e(
+        "022",
+        "condition refers to a later parameter",
+        "a condition may only use answers to "
+        "parameters asked before it; move the parameter or change the condition",
+    ),
+    _e(
+        "023",
+        "conditions form a cycle",
+        "parameters cannot depend on each other in a circle; break the cycle",
+    ),
+    _e(
+        "024",
+        "unreachable parameter",
+        "its 'when:' condition can never be true; correct the condition",
+    ),
+    _e(
+        "025",
+        "rule cannot be met",
+        "lower 'confirmations_required' or make more parameters verifiable by 'auto' or 'officer'",
+    ),
+    _e(
+        "026",
+        "choice label missing",
+        "give every choice a label in every language the questionnaire declares",
+    ),
+    _e(
+        "027",
+        "unknown language code",
+        "use an ISO 639 code known to CLDR, such as 'en', 'hi', 'pa', 'ht'",
+    ),
     _e("028", "unknown choice list", "refer to a list defined under 'choice_lists'"),
     _e("029", "unknown choice value", "use one of the values defined for that parameter's choices"),
     _e("030", "duplicate choice value", "each choice value may appear once in a list"),
-    _e("031", "answer key does not fit the verification mode", "'auto' parameters need an "
-       "'answer_key'; 'officer' and 'consulate' parameters must not have one"),
-    _e("032", "parameter of the wrong kind", "use a parameter of the kind the check or "
-       "condition needs"),
-    _e("033", "unknown country code", "use an ISO 3166-1 alpha-2 code in capitals, such as 'IN' or 'HT'"),
-    _e("034", "text in an undeclared language", "declare the language under 'languages' "
-       "or remove the text"),
-    _e("035", "text missing in the source language", "every prompt, help and label needs "
-       "the questionnaire's source language"),
-    _e("036", "not an RCM member country", "list only RCM member states: BZ, CA, CR, DO, SV, "
-       "GT, HN, MX, NI, PA, US"),
-    _e("037", "knowledge parameter without a domain", "give knowledge-of-country parameters a "
-       "'domain:' such as geography or culture"),
-    _e("038", "choices missing or misplaced", "choice and multi-choice parameters need "
-       "'choices'; other kinds must not have them"),
-    _e("039", "wrong choice list for a check", "the choices of the inner parameter must say "
-       "'within:' which choice of the outer parameter holds them"),
-    _e("040", "answer key case missing or unknown", "give an answer for each value of the "
-       "parameter the key depends on, and only for those"),
+    _e(
+        "031",
+        "answer key does not fit the verification mode",
+        "'auto' parameters need an "
+        "'answer_key'; 'officer' and 'consulate' parameters must not have one",
+    ),
+    _e(
+        "032",
+        "parameter of the wrong kind",
+        "use a parameter of the kind the check or condition needs",
+    ),
+    _e(
+        "033",
+        "unknown country code",
+        "use an ISO 3166-1 alpha-2 code in capitals, such as 'IN' or 'HT'",
+    ),
+    _e(
+        "034",
+        "text in an undeclared language",
+        "declare the language under 'languages' or remove the text",
+    ),
+    _e(
+        "035",
+        "text missing in the source language",
+        "every prompt, help and label needs the questionnaire's source language",
+    ),
+    _e(
+        "037",
+        "knowledge parameter without a domain",
+        "give knowledge-of-country parameters a 'domain:' such as geography or culture",
+    ),
+    _e(
+        "038",
+        "choices missing or misplaced",
+        "choice and multi-choice parameters need 'choices'; other kinds must not have them",
+    ),
+    _e(
+        "039",
+        "wrong choice list for a check",
+        "the choices of the inner parameter must say "
+        "'within:' which choice of the outer parameter holds them",
+    ),
+    _e(
+        "040",
+        "answer key case missing or unknown",
+        "give an answer for each value of the parameter the key depends on, and only for those",
+    ),
     _e("041", "invalid range", "make 'min' no greater than 'max'"),
     # Warnings: the questionnaire works, but something should be looked at.
-    _w("101", "translation missing", "add the text in that language, or mark the language's "
-       "status 'draft'"),
-    _w("102", "consulate details not verified recently", "check the consulate's details and "
-       "update 'last_verified'"),
+    _w(
+        "101",
+        "translation missing",
+        "add the text in that language, or mark the language's status 'draft'",
+    ),
+    _w(
+        "102",
+        "consulate details not verified recently",
+        "check the consulate's details and update 'last_verified'",
+    ),
     _w("103", "language declared but not used", "remove the language or add its texts"),
     # Using natid (command line and API).
     _e("090", "usage error", "run the command with --help to see what it accepts"),
-    _e("091", "questionnaire not found", "check the path or the country code; "
-       "'natid lint' lists the bundled questionnaires"),
-    _e("099", "internal error", "this is a fault in natid, not in your input; "
-       "report it with the command you ran"),
+    _e(
+        "091",
+        "questionnaire not found",
+        "check the path or the country code; 'natid lint' lists the bundled questionnaires",
+    ),
+    _e(
+        "099",
+        "internal error",
+        "this is a fault in natid, not in your input; report it with the command you ran",
+    ),
 )
 
 CATALOGUE: dict[str, CodeInfo] = {info.code: info for info in _ALL}

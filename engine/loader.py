@@ -93,11 +93,11 @@ def check_bytes(data: bytes, name: str = "<questionnaire>", *,
             questionnaire, warnings = entry
             named = [dataclasses.replace(item, file=name) for item in warnings]
             return LoadResult(name, content_hash, questionnaire, named)
-    questionnaire, diagnostics = _load(data, name)
+    loaded, diagnostics = _load(data, name)
     diagnostics = sort_diagnostics(diagnostics)
-    if questionnaire is not None and use_cache:
-        cache.put(key, questionnaire, diagnostics)
-    return LoadResult(name, content_hash, questionnaire, diagnostics)
+    if loaded is not None and use_cache:
+        cache.put(key, loaded, diagnostics)
+    return LoadResult(name, content_hash, loaded, diagnostics)
 
 
 def load_questionnaire(path: str | Path) -> Questionnaire:

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
+from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
 from referencing import Registry, Resource
 
 from engine.errors import Diagnostic
@@ -105,8 +105,8 @@ def _explain(error: ValidationError, locator: Locator) -> list[Diagnostic]:
         ]
     if kind == "type":
         expected = error.validator_value
-        names = [_TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list)
-                                                  else [expected])]
+        names = [_TYPE_NAMES.get(str(t), str(t)) for t in (expected if isinstance(expected, list)
+                                                            else [expected])]
         return [locator.diagnostic("NATID-E013", path,
                                    f"expected {' or '.join(names)}, found {found(instance)}",
                                    value=instance, stage=1)]
@@ -153,14 +153,14 @@ def _limit_message(error: ValidationError) -> str:
         "exclusiveMinimum": f"{found(instance)} must be greater than {limit}",
         "exclusiveMaximum": f"{found(instance)} must be less than {limit}",
     }
-    return messages.get(str(kind), error.message)
+    return messages.get(str(kind), str(error.message))
 
 
 def _explain_alternatives(error: ValidationError, locator: Locator) -> list[Diagnostic]:
     """anyOf/oneOf failed: find the alternative the author meant and explain it."""
     path = tuple(error.absolute_path)
     instance = error.instance
-    schema: dict[str, Any] = error.schema  # type: ignore[assignment]
+    schema: dict[str, Any] = error.schema
     branches = [_resolve(branch) for branch in schema.get(str(error.validator), [])]
     by_branch: dict[int, list[ValidationError]] = {}
     for sub in error.context or []:
@@ -169,7 +169,7 @@ def _explain_alternatives(error: ValidationError, locator: Locator) -> list[Diag
     discriminator = schema.get("discriminator", {}).get("propertyName")
     if discriminator and isinstance(instance, dict):
         return _explain_discriminated(discriminator, branches, by_branch, path, locator,
-                                      instance)
+                                      instance=instance)
 
     matching = [i for i, branch in enumerate(branches) if _type_fits(branch, instance)]
     if not matching:
@@ -190,7 +190,7 @@ def _explain_alternatives(error: ValidationError, locator: Locator) -> list[Diag
 
 def _explain_discriminated(key: str, branches: list[dict[str, Any]],
                            by_branch: dict[int, list[ValidationError]], path: tuple[Any, ...],
-                           locator: Locator, instance: dict[str, Any]) -> list[Diagnostic]:
+                           locator: Locator, *, instance: dict[str, Any]) -> list[Diagnostic]:
     kinds = {_const_of(branch, key): index for index, branch in enumerate(branches)}
     allowed = [kind for kind in kinds if kind is not None]
     if key not in instance:

@@ -115,7 +115,7 @@ def read_yaml(data: bytes, file: str) -> YamlDocument:
         raise QuestionnaireError(file, [refused.diagnostic]) from None
 
 
-def _refuse(code: str, message: str, file: str, line: int = 0, column: int = 0,
+def _refuse(code: str, message: str, file: str, line: int = 0, column: int = 0, *,
             value: Any = None, hint: str = "") -> _Refused:
     return _Refused(Diagnostic(code, message, file, line, column, value, hint, stage=0))
 
@@ -223,8 +223,8 @@ class _Composer:
             if event.anchor not in self.anchors:
                 line, column = _place(event)
                 raise _refuse("NATID-E006", f"alias '*{event.anchor}' refers to no anchor "
-                              "defined before it", self.file, line, column, event.anchor,
-                              f"define '&{event.anchor}' earlier in the file")
+                              "defined before it", self.file, line, column, value=event.anchor,
+                              hint=f"define '&{event.anchor}' earlier in the file")
             value, weight = self.anchors[event.anchor]
             self._count(weight, event)
             self._emit(value, event, weight, None)
@@ -280,7 +280,7 @@ class _Composer:
         if key in frame.value:
             first = self.positions.keys.get((*frame.path, key), (0, 0))
             raise _refuse("NATID-E015", f"key '{key}' appears twice in this mapping "
-                          f"(first at line {first[0]})", self.file, *place, key)
+                          f"(first at line {first[0]})", self.file, *place, value=key)
         frame.key = key
         frame.key_position = place
         self.positions.keys[(*frame.path, key)] = place
@@ -311,14 +311,14 @@ class _Composer:
         if tag not in _KNOWN_SCALAR_TAGS:
             line, column = _place(event)
             raise _refuse("NATID-E010", f"the tag '{tag}' is not supported", self.file,
-                          line, column, tag)
+                          line, column, value=tag)
         if tag == _STR:
             return text
         value = self._resolve_plain(text, event)
         if isinstance(value, str):
             line, column = _place(event)
             raise _refuse("NATID-E014", f"'{text}' does not fit its tag '{tag}'", self.file,
-                          line, column, text)
+                          line, column, value=text)
         return value
 
     def _resolve_plain(self, text: str, event: Any) -> Any:
@@ -341,7 +341,7 @@ class _Composer:
         except ValueError:
             line, column = _place(event)
             raise _refuse("NATID-E014", "this number has too many digits", self.file, line,
-                          column, text[:40] + "…") from None
+                          column, value=text[:40] + "…") from None
         if _FLOAT.match(text):
             return float(text)
         if _INF.match(text):
@@ -355,7 +355,7 @@ class _Composer:
         if tag not in (None, "!") and tag not in _KNOWN_COLLECTION_TAGS:
             line, column = _place(event)
             raise _refuse("NATID-E010", f"the tag '{tag}' is not supported", self.file,
-                          line, column, tag)
+                          line, column, value=tag)
 
     # Errors -------------------------------------------------------------------------
 

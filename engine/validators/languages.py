@@ -32,7 +32,8 @@ def country_codes() -> frozenset[str]:
     """ISO 3166-1 alpha-2 codes known to CLDR."""
     from babel import Locale
 
-    return frozenset(code for code in Locale("en").territories
+    codes = [str(code) for code in Locale("en").territories]
+    return frozenset(code for code in codes
                      if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES)
 
 
@@ -41,12 +42,12 @@ def check(questionnaire: Questionnaire, locator: Locator,
     """Language codes, texts in each language, country codes and stale consulates."""
     found: list[Diagnostic] = []
     declared = questionnaire.languages
-    for code in declared:
-        if not known_language(code):
-            found.append(locator.diagnostic(
-                "NATID-E027", ("languages", code), f"'{code}' is not a known language code"
-                f"{did_you_mean(code, ['en', 'es', 'fr', 'pt', 'hi', 'pa', 'ht', 'bn', 'ne'])}",
-                value=code, at_key=True))
+    found.extend(
+        locator.diagnostic(
+            "NATID-E027", ("languages", code), f"'{code}' is not a known language code",
+            value=code, at_key=True)
+        for code in declared if not known_language(code)
+    )
     source = questionnaire.source_language
     if source not in declared:
         found.append(locator.diagnostic(
@@ -93,53 +94,57 @@ def localized_texts(questionnaire: Questionnaire) -> Iterator[tuple[Path, dict[s
 def _texts(questionnaire: Questionnaire, locator: Locator) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     declared = questionnaire.languages
-    source = questionnaire.source_language
-    expected = [code for code, info in declared.items()
-                if info.status is not TranslationStatus.DRAFT]
     used: set[str] = set()
     for path, text, is_label in localized_texts(questionnaire):
         used.update(text)
-        for code in text:
-            if code not in declared:
-                found.append(locator.diagnostic(
-                    "NATID-E034", (*path, code),
-                    f"text in '{code}', which is not declared under 'languages'"
-                    f"{did_you_mean(code, declared)}", value=code, at_key=True))
-        if source in declared and source not in text:
-            found.append(locator.diagnostic(
-                "NATID-E035", path, f"no text in the source language '{source}'",
-                value=sorted(text), hint=f"add '{source}:' with the text"))
-        missing = [code for code in expected if code not in text and code != source]
-        for code in missing:
-            if is_label:
-                found.append(locator.diagnostic(
-                    "NATID-E026", path, f"no label in '{code}'", value=code,
-                    hint=f"add '{code}:' to the label, or set the status of '{code}' to "
-                    "'draft' while its translation is under way"))
-            else:
-                found.append(locator.diagnostic(
-                    "NATID-W101", path, f"no text in '{code}'", value=code,
-                    hint=f"add '{code}:' with the translation"))
-    for code in declared:
-        if code not in used:
-            found.append(locator.diagnostic(
-                "NATID-W103", ("languages", code), f"no text is written in '{code}'",
-                value=code, at_key=True))
+        found += _one_text(questionnaire, locator, path, text, is_label=is_label)
+    found.extend(
+        locator.diagnostic("NATID-W103", ("languages", code), f"no text is written in '{code}'",
+                           value=code, at_key=True)
+        for code in declared if code not in used
+    )
+    codes: list[tuple[Path, str]] = []
     for p_index, parameter in enumerate(questionnaire.parameters):
-        if parameter.answer_key is None:
-            continue
-        for path, code in _variant_languages(parameter.answer_key,
-                                             ("parameters", p_index, "answer_key")):
-            if not known_language(code):
-                found.append(locator.diagnostic(
-                    "NATID-E027", path, f"'{code}' is not a known language code",
-                    value=code, at_key=True))
-    for index, consulate in enumerate(questionnaire.consulates):
-        if not known_language(consulate.preferred_language):
+        if parameter.answer_key is not None:
+            codes += _variant_languages(parameter.answer_key, ("parameters", p_index, "answer_key"))
+    codes += [(("consulates", i, "preferred_language"), c.preferred_language)
+              for i, c in enumerate(questionnaire.consulates)]
+    found.extend(
+        locator.diagnostic("NATID-E027", path, f"'{code}' is not a known language code",
+                           value=code, at_key=path[-1] == code)
+        for path, code in codes if not known_language(code)
+    )
+    return found
+
+
+def _one_text(questionnaire: Questionnaire, locator: Locator, path: Path, text: dict[str, str],
+              *, is_label: bool) -> list[Diagnostic]:
+    """Languages a text is written in that are undeclared, and declared ones it lacks."""
+    declared = questionnaire.languages
+    source = questionnaire.source_language
+    found = [
+        locator.diagnostic(
+            "NATID-E034", (*path, code), f"text in '{code}', which is not declared under "
+            f"'languages'{did_you_mean(code, declared)}", value=code, at_key=True)
+        for code in text if code not in declared
+    ]
+    if source in declared and source not in text:
+        found.append(locator.diagnostic(
+            "NATID-E035", path, f"no text in the source language '{source}'",
+            value=sorted(text), hint=f"add '{source}:' with the text"))
+    missing = [code for code, info in declared.items()
+               if info.status is not TranslationStatus.DRAFT and code != source
+               and code not in text]
+    for code in missing:
+        if is_label:
             found.append(locator.diagnostic(
-                "NATID-E027", ("consulates", index, "preferred_language"),
-                f"'{consulate.preferred_language}' is not a known language code",
-                value=consulate.preferred_language))
+                "NATID-E026", path, f"no label in '{code}'", value=code,
+                hint=f"add '{code}:' to the label, or set the status of '{code}' to "
+                "'draft' while its translation is under way"))
+        else:
+            found.append(locator.diagnostic(
+                "NATID-W101", path, f"no text in '{code}'", value=code,
+                hint=f"add '{code}:' with the translation"))
     return found
 
 

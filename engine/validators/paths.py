@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from engine.model import Parameter, Questionnaire
-from engine.model.conditions import AllOf, AnyOf, AnswerCondition, Condition, Not
+from engine.model.conditions import AllOf, AnswerCondition, AnyOf, Condition, Not
 from engine.yaml_source import Path
 
 

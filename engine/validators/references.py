@@ -7,6 +7,7 @@ values compared must be values the parameter can take.
 from __future__ import annotations
 
 import datetime
+import itertools
 from typing import Any
 
 from engine.errors import Diagnostic
@@ -105,8 +106,7 @@ def _cycles(questionnaire: Questionnaire, locator: Locator,
             if route is None:
                 continue
             circle = [start, *route]
-            for a, b in zip(circle, circle[1:], strict=False):
-                in_cycle.add((a, b))
+            in_cycle.update(itertools.pairwise(circle))
             key = frozenset(circle)
             if key in reported:
                 continue
@@ -147,7 +147,8 @@ def _leaf_values(questionnaire: Questionnaire, locator: Locator, path: Path,
                 "NATID-E032", (*path, operator),
                 f"'{operator}' compares numbers or dates, but '{target.id}' is {target.kind}",
                 value=target.id, at_key=True, hint="use 'equals' or 'in' for this parameter")]
-        values = [((*path, operator), leaf.lt if operator == "lt" else leaf.gt)]
+        limit = leaf.lt if isinstance(leaf, AnswerLessThan) else leaf.gt
+        values = [((*path, operator), limit)]
     found: list[Diagnostic] = []
     for value_path, value in values:
         problem = _value_problem(questionnaire, target, value)
@@ -191,6 +192,7 @@ def _is_date(value: Any) -> bool:
 
 def _check(questionnaire: Questionnaire, locator: Locator, path: Path,
            item: WithinCheck | AgeMatchesCheck | PrefixCheck) -> list[Diagnostic]:
+    wanted: dict[str, tuple[Kind, ...]]
     if isinstance(item, WithinCheck):
         wanted = {"parameter": CHOICE_KINDS, "within": CHOICE_KINDS}
     elif isinstance(item, AgeMatchesCheck):
