@@ -102,6 +102,8 @@ def _cycles(questionnaire: Questionnaire, locator: Locator,
     reported: set[frozenset[str]] = set()
     for start, references in forward.items():
         for path, target in references:
+            if target == start:
+                continue  # a parameter reading itself is reported as such, not as a cycle
             route = _route(edges, target, start)
             if route is None:
                 continue
@@ -250,6 +252,8 @@ def _case_keys(questionnaire: Questionnaire, locator: Locator, path: Path, selec
     allowed = [choice.value for choice in questionnaire.choices_of(selector)]
     if selector.kind is Kind.YES_NO:
         allowed = ["true", "false"]
+    if not allowed:
+        return []  # the selector's choice list is itself unknown, and reported as such
     found = [
         locator.diagnostic(
             "NATID-E029", (*path, key), f"'{key}' is not a choice of '{selector.id}'"
