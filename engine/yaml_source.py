@@ -361,11 +361,34 @@ class _Composer:
 
     def _syntax_error(self, error: yaml.MarkedYAMLError) -> _Refused:
         mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+        line, column = self._clamp(mark)
         problem = error.problem or "the YAML is not valid here"
-        if error.context and error.context_mark is not None and error.context_mark != mark:
-            problem += f" ({error.context} at line {error.context_mark.line + 1})"
-        return _refuse("NATID-E006", problem, self.file, line, column)
+        explained = _plain_words(problem)
+        if self._character_at(line, column) == "\t":
+            explained = "a tab character: indent with spaces, never tabs"
+        if error.context and error.context_mark is not None:
+            context_line, _ = self._clamp(error.context_mark)
+            if context_line != line:
+                explained += f" (in the part that starts at line {context_line})"
+        return _refuse("NATID-E006", explained, self.file, line, column)
+
+    def _character_at(self, line: int, column: int) -> str:
+        lines = self.text.split("\n")
+        if 1 <= line <= len(lines) and 1 <= column <= len(lines[line - 1]):
+            return lines[line - 1][column - 1]
+        return ""
+
+    def _clamp(self, mark: Any) -> Position:
+        """1-based line and column of a mark, kept within the text (end of file included)."""
+        if mark is None:
+            return (0, 0)
+        lines = self.text.split("\n")
+        if self.text.endswith("\n"):
+            lines.pop()
+        line = mark.line + 1
+        if line > len(lines):
+            return (max(len(lines), 1), len(lines[-1]) + 1 if lines else 1)
+        return (line, mark.column + 1)
 
     def _reader_error(self, error: yaml.YAMLError) -> _Refused:
         offset = getattr(error, "position", None)
@@ -377,6 +400,31 @@ class _Composer:
         what = f"character U+{character:04X}" if isinstance(character, int) else "a character"
         return _refuse("NATID-E006", f"{what} is not allowed in YAML text", self.file, line,
                        column, hint="remove the invisible control character at this place")
+
+
+_PLAIN_WORDS = (
+    ("did not find expected node content", "a value is missing here"),
+    ("did not find expected ',' or ']'", "a list in [brackets] is not closed: expected ',' or ']'"),
+    ("did not find expected ',' or '}'",
+     "a mapping in {braces} is not closed: expected ',' or '}'"),
+    ("mapping values are not allowed", "a ':' where it does not belong: quote a text that "
+     "contains ': ', or check the indentation"),
+    ("found character that cannot start any token", "a character that cannot start a value: "
+     "quote the text"),
+    ("could not find expected ':'", "a key without ':' after it"),
+    ("found unexpected end of stream", "the file ends inside a quoted text: close the quote"),
+    ("did not find expected key", "the indentation does not line up with the keys above"),
+    ("did not find expected '-' indicator", "the indentation does not line up with the list "
+     "items above"),
+)
+
+
+def _plain_words(problem: str) -> str:
+    """The parser's words, said the way an author understands them."""
+    for phrase, plain in _PLAIN_WORDS:
+        if phrase in problem:
+            return plain
+    return problem
 
 
 def _place(event: Any) -> Position:
