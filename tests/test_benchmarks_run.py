@@ -1,0 +1,25 @@
+"""The benchmarks keep working: a quick run prints every figure and ratio.
+
+No time is asserted here (DESIGN §9): the figures are read by people, from
+``python3 dev.py bench``.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+
+def test_loading_benchmark_prints_its_ratios() -> None:
+    completed = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "benchmarks" / "run_all.py"), "--quick"],
+        cwd=ROOT, capture_output=True, text=True, check=False, timeout=600,
+    )
+    assert completed.returncode == 0, completed.stderr
+    out = completed.stdout
+    assert re.search(r"ratio natid / pyxform\s+\d+\.\d+", out), out
+    assert re.search(r"on-disk cache\s+\d+\.\d+ ms\s+ratio\s+\d+\.\d+", out), out
+    assert "heavy modules imported               []" in out, out
