@@ -21,7 +21,8 @@ VOCABULARY = [
 
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),
-    st.text(max_size=20), st.sampled_from(VOCABULARY + ["choice", "auto", "IN", "NO", "1"]),
+    st.text(max_size=20),
+    st.sampled_from([*VOCABULARY, "choice", "auto", "IN", "NO", "1"]),
 )
 trees = st.recursive(
     scalars,
