@@ -190,6 +190,11 @@ _ALL = (
         "check the consulate's details and update 'last_verified'",
     ),
     _w("103", "language declared but not used", "remove the language or add its texts"),
+    _w(
+        "104",
+        "value other YAML tools read differently",
+        "put the value in quotes, so every editor and tool reads it as text",
+    ),
     # Using natid (command line and API).
     _e("090", "usage error", "run the command with --help to see what it accepts"),
     _e(

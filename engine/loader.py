@@ -116,18 +116,24 @@ def _load(data: bytes, name: str) -> tuple[Questionnaire | None, list[Diagnostic
     except QuestionnaireError as error:
         return None, error.diagnostics
     locator = Locator(name, document.value, document.positions)
+    notes = [
+        Diagnostic("NATID-W104", f"'{text}' is text here, but tools that read YAML 1.1 "
+                   f"(PyYAML, some editors) take it as {what}", name, line, column, text,
+                   f'write it in quotes: "{text}"', stage=0)
+        for (line, column), text, what in document.ambiguous
+    ]
     if not isinstance(document.value, dict):
-        return None, [locator.diagnostic(
+        return None, [*notes, locator.diagnostic(
             "NATID-E017", (), f"the file holds {found(document.value)}, not a questionnaire",
             value=None, stage=1)]
     problems = check_structure(locator)
     if problems:
-        return None, problems
+        return None, notes + problems
     try:
         questionnaire = Questionnaire.model_validate(document.value)
     except ValidationError as error:
-        return None, _from_pydantic(error, locator)
-    diagnostics = check_meaning(questionnaire, locator)
+        return None, notes + _from_pydantic(error, locator)
+    diagnostics = notes + check_meaning(questionnaire, locator)
     if any(item.severity == "error" for item in diagnostics):
         return None, diagnostics
     return questionnaire, diagnostics

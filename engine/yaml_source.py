@@ -18,6 +18,7 @@ library's exception.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -48,6 +49,16 @@ _KNOWN_SCALAR_TAGS = {
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
 }
 _KNOWN_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+# Plain values that YAML 1.2 reads as text but YAML 1.1 tools (PyYAML, older editors)
+# read otherwise: natid warns, so authors quote them and every tool agrees.
+_YAML11_BOOLEANS = frozenset(
+    {"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off",
+     "OFF"}
+)
+_YAML11_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?\Z")
+_YAML11_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?\Z")
+_YAML11_UNDERSCORED = re.compile(r"[-+]?[0-9][0-9_]*_[0-9_]*(\.[0-9_]*)?\Z")
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUES = frozenset({"true", "True", "TRUE"})
@@ -91,6 +102,8 @@ class YamlDocument:
 
     value: Any
     positions: Positions
+    ambiguous: list[tuple[Position, str, str]] = field(default_factory=list)
+    """Plain values other YAML readers take differently: (place, text, what they read)."""
 
 
 class _Refused(Exception):
@@ -179,6 +192,12 @@ class _Composer:
         self.nodes = 0
         self.root: Any = None
         self.documents = 0
+        self.ambiguous: list[tuple[Position, str, str]] = []
+        # libyaml also breaks lines at U+0085, U+2028 and U+2029; editors do not, so
+        # places in such a file are counted from its line feeds instead.
+        self.line_starts: list[int] | None = None
+        if any(mark in text for mark in "\x85\u2028\u2029"):
+            self.line_starts = [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]
 
     def run(self) -> YamlDocument:
         parser = _Parser(self.text)
@@ -198,7 +217,7 @@ class _Composer:
                 dispose()
         if self.documents == 0 or self.root is None:
             raise _refuse("NATID-E005", "the file holds only comments or blank lines", self.file)
-        return YamlDocument(self.root, self.positions)
+        return YamlDocument(self.root, self.positions, self.ambiguous)
 
     # Events -------------------------------------------------------------------------
 
@@ -209,19 +228,19 @@ class _Composer:
             self._check_collection_tag(event)
             path = self._child_path(event)
             if len(self.stack) >= MAX_DEPTH:
-                line, column = _place(event)
+                line, column = self._place(event)
                 raise _refuse("NATID-E007", f"lists and mappings are nested more than "
                               f"{MAX_DEPTH} levels deep", self.file, line, column)
             self._count(1, event)
             frame = _Frame(isinstance(event, yaml.MappingStartEvent), path, event.anchor)
-            self.positions.values[path] = _place(event)
+            self.positions.values[path] = self._place(event)
             self.stack.append(frame)
         elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
             frame = self.stack.pop()
             self._attach(frame.value, frame.path, frame.weight, frame.anchor)
         elif isinstance(event, yaml.AliasEvent):
             if event.anchor not in self.anchors:
-                line, column = _place(event)
+                line, column = self._place(event)
                 raise _refuse("NATID-E006", f"alias '*{event.anchor}' refers to no anchor "
                               "defined before it", self.file, line, column, value=event.anchor,
                               hint=f"define '&{event.anchor}' earlier in the file")
@@ -231,14 +250,14 @@ class _Composer:
         elif isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                line, column = _place(event)
+                line, column = self._place(event)
                 raise _refuse("NATID-E009", "a second YAML document starts here", self.file,
                               line, column)
 
     def _count(self, weight: int, event: Any) -> None:
         self.nodes += weight
         if self.nodes > MAX_NODES:
-            line, column = _place(event)
+            line, column = self._place(event)
             raise _refuse("NATID-E008", f"anchors and aliases expand the document beyond "
                           f"{MAX_NODES:,} values", self.file, line, column)
 
@@ -249,7 +268,7 @@ class _Composer:
         if not frame.is_map:
             return (*frame.path, len(frame.value))
         if frame.key is None:
-            line, column = _place(event)
+            line, column = self._place(event)
             raise _refuse("NATID-E016", "a list or mapping is used as a mapping key",
                           self.file, line, column)
         return (*frame.path, frame.key)
@@ -258,7 +277,7 @@ class _Composer:
         """Place a finished scalar or alias value into its parent."""
         if isinstance(event, yaml.ScalarEvent):
             self._count(1, event)
-        place = _place(event)
+        place = self._place(event)
         if self.stack and self.stack[-1].is_map and self.stack[-1].key is None:
             self._take_key(value, event, place)
             if anchor is not None:
@@ -306,17 +325,20 @@ class _Composer:
         tag = event.tag
         if tag in (None, "!"):
             if tag is None and event.implicit[0] and not event.style:
-                return self._resolve_plain(text, event)
+                value = self._resolve_plain(text, event)
+                if isinstance(value, str):
+                    self._note_yaml11(text, event)
+                return value
             return text
         if tag not in _KNOWN_SCALAR_TAGS:
-            line, column = _place(event)
+            line, column = self._place(event)
             raise _refuse("NATID-E010", f"the tag '{tag}' is not supported", self.file,
                           line, column, value=tag)
         if tag == _STR:
             return text
         value = self._resolve_plain(text, event)
         if isinstance(value, str):
-            line, column = _place(event)
+            line, column = self._place(event)
             raise _refuse("NATID-E014", f"'{text}' does not fit its tag '{tag}'", self.file,
                           line, column, value=text)
         return value
@@ -339,7 +361,7 @@ class _Composer:
             if _HEX.match(text):
                 return int(text[2:], 16)
         except ValueError:
-            line, column = _place(event)
+            line, column = self._place(event)
             raise _refuse("NATID-E014", "this number has too many digits", self.file, line,
                           column, value=text[:40] + "…") from None
         if _FLOAT.match(text):
@@ -350,10 +372,21 @@ class _Composer:
             return math.nan
         return text
 
+    def _note_yaml11(self, text: str, event: Any) -> None:
+        if text in _YAML11_BOOLEANS:
+            what = "true" if text.lower() in {"y", "yes", "on"} else "false"
+        elif _YAML11_DATE.match(text):
+            what = "a date"
+        elif _YAML11_SEXAGESIMAL.match(text) or _YAML11_UNDERSCORED.match(text):
+            what = "a number"
+        else:
+            return
+        self.ambiguous.append((self._place(event), text, what))
+
     def _check_collection_tag(self, event: Any) -> None:
         tag = event.tag
         if tag not in (None, "!") and tag not in _KNOWN_COLLECTION_TAGS:
-            line, column = _place(event)
+            line, column = self._place(event)
             raise _refuse("NATID-E010", f"the tag '{tag}' is not supported", self.file,
                           line, column, value=tag)
 
@@ -378,6 +411,18 @@ class _Composer:
             return lines[line - 1][column - 1]
         return ""
 
+    def _place(self, event: Any) -> Position:
+        return self._at(event.start_mark)
+
+    def _at(self, mark: Any) -> Position:
+        """1-based line and column of a parser mark, as an editor counts them."""
+        if mark is None:
+            return (0, 0)
+        if self.line_starts is None:
+            return (mark.line + 1, mark.column + 1)
+        line = bisect.bisect_right(self.line_starts, mark.index)
+        return (line, mark.index - self.line_starts[line - 1] + 1)
+
     def _clamp(self, mark: Any) -> Position:
         """1-based line and column of a mark, kept within the text (end of file included)."""
         if mark is None:
@@ -385,10 +430,10 @@ class _Composer:
         lines = self.text.split("\n")
         if self.text.endswith("\n"):
             lines.pop()
-        line = mark.line + 1
+        line, column = self._at(mark)
         if line > len(lines):
             return (max(len(lines), 1), len(lines[-1]) + 1 if lines else 1)
-        return (line, mark.column + 1)
+        return (line, column)
 
     def _reader_error(self, error: yaml.YAMLError) -> _Refused:
         offset = getattr(error, "position", None)
@@ -427,6 +472,3 @@ def _plain_words(problem: str) -> str:
     return problem
 
 
-def _place(event: Any) -> Position:
-    mark = event.start_mark
-    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)

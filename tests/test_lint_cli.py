@@ -147,3 +147,12 @@ def test_a_crash_is_reported_without_a_traceback(tmp_path: Path) -> None:
     assert completed.returncode == 70
     assert "internal error (NATID-E099): RuntimeError: disk on fire" in completed.stderr
     assert "Traceback" not in completed.stderr
+
+
+def test_unquoted_yaml_1_1_values_are_a_warning(tmp_path: Path, minimal_text: str) -> None:
+    path = write(tmp_path, "q.yaml", minimal_text.replace("country: IN", "country: NO"))
+    code, out, _ = run_natid("lint", str(path))
+    assert code == 0
+    assert (f"{path}:2:10: NATID-W104 'NO' is text here, but tools that read YAML 1.1 "
+            "(PyYAML, some editors) take it as false") in out
+    assert '    fix: write it in quotes: "NO"' in out

@@ -129,3 +129,13 @@ def test_stale_consulate_details_are_a_warning() -> None:
     result = load_with([], consulates=[consulate])
     assert result.ok
     assert [d.code for d in result.warnings] == ["NATID-W102"]
+
+
+def test_answer_key_cases_are_needed_only_where_the_question_is_asked() -> None:
+    document = yaml.safe_load(MINIMAL)
+    capital = document["parameters"][1]
+    capital["when"] = {"not": {"answer": "state", "equals": "DL"}}
+    del capital["answer_key"]["cases"]["DL"]
+    result = check_bytes(yaml.safe_dump(document, allow_unicode=True).encode(), "q.yaml",
+                         use_cache=False)
+    assert result.ok, [d.format() for d in result.errors]

@@ -44,7 +44,7 @@ def assert_loads_or_explains(data: bytes) -> None:
         assert result.errors == []
         return
     assert result.errors, "a file that does not load must say why"
-    line_count = data.count(b"\n") + 1
+    line_count = max(data.count(b"\n"), data.count(b"\r")) + 1
     for diagnostic in result.diagnostics:
         assert diagnostic.code in CATALOGUE
         assert 0 <= diagnostic.line <= line_count

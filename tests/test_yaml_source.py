@@ -92,3 +92,20 @@ def test_the_place_of_a_non_utf8_byte_is_reported() -> None:
     diagnostic = caught.value.diagnostics[0]
     assert (diagnostic.line, diagnostic.column) == (2, 7)
     assert "0xE9" in diagnostic.message
+
+
+def test_values_that_yaml_1_1_tools_misread_are_noted() -> None:
+    doc = read_yaml(b"country: NO\nb: yes\nc: 2026-01-31\nd: 1:20\ne: '2026-01-31'\n"
+                    b"f: plain\nON: 1\n", "t.yaml")
+    assert [(place, text, what) for place, text, what in doc.ambiguous] == [
+        ((1, 10), "NO", "false"), ((2, 4), "yes", "true"), ((3, 4), "2026-01-31", "a date"),
+        ((4, 4), "1:20", "a number"), ((7, 1), "ON", "true"),
+    ]
+
+
+def test_places_count_line_feeds_like_an_editor() -> None:
+    """U+0085 and U+2028 break lines for libyaml, not for editors: places follow editors."""
+    with pytest.raises(QuestionnaireError) as caught:
+        read_yaml('a: "x\u2028y\u0085z"\nb: [\n'.encode(), "t.yaml")
+    diagnostic = caught.value.diagnostics[0]
+    assert (diagnostic.line, diagnostic.column) == (2, 5)

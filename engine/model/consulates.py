@@ -55,8 +55,8 @@ class Consulate(StrictModel):
     procedures: list[Procedure] = Field(min_length=1)
     """What it does: nationality_verification, emergency_travel_document,
     remote_interview, passport."""
-    contact: Contact
-    """How to reach it."""
+    contact: Contact = Field(default_factory=Contact)
+    """How to reach it (leave out what is not confirmed)."""
     preferred_language: LanguageCode
     """The language requests should be written in."""
     last_verified: datetime.date

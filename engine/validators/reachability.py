@@ -59,12 +59,24 @@ def check(questionnaire: Questionnaire, locator: Locator,
 
 def _can_be_asked(questionnaire: Questionnaire, parameter: Parameter,
                   reachable: set[str]) -> bool:
+    return can_be_asked(questionnaire, parameter, {}, reachable)
+
+
+def can_be_asked(questionnaire: Questionnaire, parameter: Parameter, fixed: dict[str, Any],
+                 reachable: set[str] | None = None) -> bool:
+    """Whether some earlier answers, with those in ``fixed``, make ``parameter`` asked.
+
+    ``reachable`` limits the parameters that can have been answered at all (None: any
+    known parameter). Unknown ids count as never answered.
+    """
     if parameter.when is None:
         return True
     ids = referenced_ids(parameter.when)
+    known = questionnaire.parameters_by_id
     domains = [
-        _candidates(questionnaire, questionnaire.parameter(ident), parameter)
-        if ident in reachable else [_ABSENT]
+        [fixed[ident]] if ident in fixed else
+        _candidates(questionnaire, known[ident], parameter)
+        if ident in known and (reachable is None or ident in reachable) else [_ABSENT]
         for ident in ids
     ]
     total = 1

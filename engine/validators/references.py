@@ -33,6 +33,7 @@ from engine.model.conditions import (
 from engine.suggest import did_you_mean, one_of
 from engine.validators.ids import CHOICE_KINDS
 from engine.validators.paths import condition_leaves, parameter_path
+from engine.validators.reachability import can_be_asked
 from engine.yaml_source import Path
 
 
@@ -248,7 +249,13 @@ def _within(questionnaire: Questionnaire, locator: Locator, path: Path, inner: P
 
 
 def _case_keys(questionnaire: Questionnaire, locator: Locator, path: Path, selector: Parameter,
-               keys: list[str], *, require_all: bool) -> list[Diagnostic]:
+               keys: list[str], *, require_all: bool,
+               asked_for: Parameter | None = None) -> list[Diagnostic]:
+    """Check that keys are values of ``selector``.
+
+    With ``require_all``, every value that can occur when ``asked_for`` is asked needs
+    its key.
+    """
     allowed = [choice.value for choice in questionnaire.choices_of(selector)]
     if selector.kind is Kind.YES_NO:
         allowed = ["true", "false"]
@@ -261,12 +268,20 @@ def _case_keys(questionnaire: Questionnaire, locator: Locator, path: Path, selec
         for key in keys if key not in allowed
     ]
     missing = [value for value in allowed if value not in keys]
+    if asked_for is not None:
+        missing = [value for value in missing if can_be_asked(
+            questionnaire, asked_for, {selector.id: _as_answer(selector, value)})]
     if require_all and missing:
         found.append(locator.diagnostic(
             "NATID-E040", path, f"no accepted answers for {one_of(missing)} of "
             f"'{selector.id}'", value=missing,
             hint="add a case for each value, so every answer can be checked"))
     return found
+
+
+def _as_answer(selector: Parameter, key: str) -> Any:
+    """The answer a case key stands for ('true' is the answer true to a yes_no)."""
+    return key == "true" if selector.kind is Kind.YES_NO else key
 
 
 # Answer keys ------------------------------------------------------------------------
@@ -319,7 +334,7 @@ def _key_shape(questionnaire: Questionnaire, locator: Locator, path: Path,
             f"'{selector.id}' is {selector.kind}; an answer key can depend on a choice or "
             "yes_no parameter", value=selector.id)]
     found = _case_keys(questionnaire, locator, (*path, "cases"), selector, list(key.cases),
-                       require_all=True)
+                       require_all=True, asked_for=parameter)
     for case, accepted in key.cases.items():
         found += _accepted(questionnaire, locator, (*path, "cases", case), parameter, accepted)
     return found
