@@ -149,8 +149,14 @@ def _from_pydantic(error: ValidationError, locator: Locator) -> list[Diagnostic]
         path = _document_path(locator.document, item["loc"])
         kind = str(item["type"])
         code = _PYDANTIC_CODES.get(kind, "NATID-E013" if kind.endswith("_type") else "NATID-E014")
-        diagnostics.append(locator.diagnostic(code, path, f"{item['msg']}",
-                                              value=item.get("input"), stage=1))
+        message, hint = str(item["msg"]), ""
+        if kind.startswith("date"):
+            message = f"'{item.get('input')}' is not a date of the calendar"
+            hint = "write the date as YYYY-MM-DD, e.g. 2026-11-01"
+        elif kind == "finite_number":
+            message = "this number must be finite (not .inf or .nan)"
+        diagnostics.append(locator.diagnostic(code, path, message, value=item.get("input"),
+                                              hint=hint, stage=1))
     return diagnostics
 
 

@@ -7,6 +7,7 @@ was expected and, for near misses, what was probably meant.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
@@ -18,7 +19,7 @@ from referencing import Registry, Resource
 from engine.errors import Diagnostic
 from engine.locate import Locator
 from engine.schema import committed_schema
-from engine.suggest import did_you_mean, one_of
+from engine.suggest import closest, did_you_mean, one_of
 
 _TYPE_NAMES = {
     "object": "a mapping (key: value lines)",
@@ -69,6 +70,12 @@ def check_structure(locator: Locator) -> list[Diagnostic]:
     diagnostics: list[Diagnostic] = []
     for error in _validator().iter_errors(locator.document):
         diagnostics.extend(_explain(error, locator))
+    # A misspelt key ('promt') and the key it should be ('prompt' is missing) are one
+    # mistake: keep the message that says "did you mean".
+    meant = {(d.extra.get("mapping"), d.extra.get("meant")) for d in diagnostics
+             if d.code == "NATID-E011"}
+    diagnostics = [d for d in diagnostics if not (
+        d.code == "NATID-E012" and (d.extra.get("mapping"), d.value) in meant)]
     unique: dict[tuple[str, int, int, str], Diagnostic] = {}
     for diagnostic in diagnostics:
         unique.setdefault(
@@ -86,21 +93,15 @@ def _explain(error: ValidationError, locator: Locator) -> list[Diagnostic]:
         return _explain_alternatives(error, locator)
     if kind == "additionalProperties" and isinstance(instance, dict):
         allowed = list(schema.get("properties", {}))
-        return [
-            locator.diagnostic(
-                "NATID-E011", (*path, key),
-                f"unknown key '{key}'{did_you_mean(key, allowed)}",
-                value=key, at_key=True, stage=1,
-                hint=f"keys allowed here: {one_of(allowed, limit=20)}",
-            )
-            for key in instance
-            if key not in schema.get("properties", {})
-        ]
+        return [_unknown_key(locator, path, key, allowed) for key in instance
+                if key not in schema.get("properties", {})]
     if kind == "required":
         missing = [name for name in error.validator_value if name not in instance]
         return [
-            locator.diagnostic("NATID-E012", path, f"'{name}' is missing", value=name,
-                               at_key=bool(path), stage=1, hint=f"add '{name}:' here")
+            dataclasses.replace(
+                locator.diagnostic("NATID-E012", path, f"'{name}' is missing", value=name,
+                                   at_key=bool(path), stage=1, hint=f"add '{name}:' here"),
+                extra={"mapping": path})
             for name in missing
         ]
     if kind == "type":
@@ -116,8 +117,8 @@ def _explain(error: ValidationError, locator: Locator) -> list[Diagnostic]:
             "NATID-E014", path,
             f"{found(instance)} is not allowed{did_you_mean(instance, allowed)}",
             value=instance, stage=1, hint=f"use {one_of(allowed)}")]
-    if kind == "propertyNames":
-        return _explain_key_names(error, locator)
+    if "propertyNames" in error.absolute_schema_path:
+        return _explain_key_name(error, locator)
     if kind == "pattern":
         return [locator.diagnostic(
             "NATID-E014", path, f"{found(instance)} is not in the expected form",
@@ -127,17 +128,21 @@ def _explain(error: ValidationError, locator: Locator) -> list[Diagnostic]:
                                stage=1)]
 
 
-def _explain_key_names(error: ValidationError, locator: Locator) -> list[Diagnostic]:
-    path = tuple(error.absolute_path)
-    # jsonschema reports the offending key as the instance of the inner error.
-    bad = [sub.instance for sub in error.context or []] or [error.instance]
-    pattern = (error.validator_value or {}).get("pattern", "")
-    return [
-        locator.diagnostic(
-            "NATID-E014", (*path, str(key)), f"the key '{key}' is not in the expected form",
-            value=key, at_key=True, stage=1, hint=_PATTERN_HINTS.get(pattern, ""))
-        for key in bad
-    ]
+def _unknown_key(locator: Locator, path: tuple[Any, ...], key: str,
+                 allowed: list[str]) -> Diagnostic:
+    diagnostic = locator.diagnostic(
+        "NATID-E011", (*path, key), f"unknown key '{key}'{did_you_mean(key, allowed)}",
+        value=key, at_key=True, stage=1, hint=f"keys allowed here: {one_of(allowed, limit=20)}")
+    return dataclasses.replace(diagnostic, extra={"mapping": path, "meant": closest(key, allowed)})
+
+
+def _explain_key_name(error: ValidationError, locator: Locator) -> list[Diagnostic]:
+    """A mapping key that breaks its pattern (a language code written 'Hindi')."""
+    key = str(error.instance)
+    return [locator.diagnostic(
+        "NATID-E014", (*tuple(error.absolute_path), key),
+        f"the key '{key}' is not in the expected form", value=key, at_key=True, stage=1,
+        hint=_PATTERN_HINTS.get(str(error.validator_value), ""))]
 
 
 def _limit_message(error: ValidationError) -> str:
@@ -214,12 +219,7 @@ def _explain_ambiguous_mapping(instance: dict[str, Any], branches: list[dict[str
     known = list(dict.fromkeys(known))
     unknown = [key for key in instance if key not in known]
     if unknown:
-        return [
-            locator.diagnostic("NATID-E011", (*path, key),
-                               f"unknown key '{key}'{did_you_mean(key, known)}", value=key,
-                               at_key=True, stage=1, hint=f"keys allowed here: {one_of(known)}")
-            for key in unknown
-        ]
+        return [_unknown_key(locator, path, key, known) for key in unknown]
     needed = [name for branch in branches for name in branch.get("required", [])
               if name not in instance]
     return [locator.diagnostic("NATID-E012", path,

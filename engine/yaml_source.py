@@ -144,13 +144,16 @@ def _decode(data: bytes, file: str) -> str:
         data = data[3:]
     if not data.strip():
         raise _refuse("NATID-E005", "the file is empty", file)
+    if _looks_utf16(data[:1024]):
+        raise _refuse("NATID-E003", "the file is UTF-16 text; natid reads UTF-8", file, 1, 1)
     if b"\x00" in data[:8192] or _mostly_control(data[:1024]):
         raise _refuse("NATID-E004", "the file holds binary data, not YAML text", file)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        column = len(data[line_start:error.start].decode("utf-8", "replace")) + 1
         bad = data[error.start:error.start + 1]
         raise _refuse(
             "NATID-E003",
@@ -158,6 +161,15 @@ def _decode(data: bytes, file: str) -> str:
             "Latin-1 or Windows-1252)",
             file, line, column, hint="re-save the file with the UTF-8 encoding",
         ) from None
+
+
+def _looks_utf16(sample: bytes) -> bool:
+    """Text in UTF-16 without a byte order mark: a zero in every other byte."""
+    even, odd = sample[0::2], sample[1::2]
+    if len(sample) < 8:
+        return False
+    return (even.count(0) > 0.8 * len(even) and odd.count(0) == 0) or (
+        odd.count(0) > 0.8 * len(odd) and even.count(0) == 0)
 
 
 def _mostly_control(sample: bytes) -> bool:
@@ -332,15 +344,15 @@ class _Composer:
             return text
         if tag not in _KNOWN_SCALAR_TAGS:
             line, column = self._place(event)
-            raise _refuse("NATID-E010", f"the tag '{tag}' is not supported", self.file,
-                          line, column, value=tag)
+            raise _refuse("NATID-E010", f"the tag '{_as_written(tag)}' is not supported",
+                          self.file, line, column, value=tag)
         if tag == _STR:
             return text
         value = self._resolve_plain(text, event)
         if isinstance(value, str):
             line, column = self._place(event)
-            raise _refuse("NATID-E014", f"'{text}' does not fit its tag '{tag}'", self.file,
-                          line, column, value=text)
+            raise _refuse("NATID-E014", f"'{text}' does not fit its tag '{_as_written(tag)}'",
+                          self.file, line, column, value=text)
         return value
 
     def _resolve_plain(self, text: str, event: Any) -> Any:
@@ -387,23 +399,48 @@ class _Composer:
         tag = event.tag
         if tag not in (None, "!") and tag not in _KNOWN_COLLECTION_TAGS:
             line, column = self._place(event)
-            raise _refuse("NATID-E010", f"the tag '{tag}' is not supported", self.file,
-                          line, column, value=tag)
+            raise _refuse("NATID-E010", f"the tag '{_as_written(tag)}' is not supported",
+                          self.file, line, column, value=tag)
 
     # Errors -------------------------------------------------------------------------
 
     def _syntax_error(self, error: yaml.MarkedYAMLError) -> _Refused:
+        """Say where an author should look, which is not always where the parser stopped."""
         mark = error.problem_mark or error.context_mark
         line, column = self._clamp(mark)
         problem = error.problem or "the YAML is not valid here"
         explained = _plain_words(problem)
+        context = self._clamp(error.context_mark) if error.context_mark is not None else None
+        unclosed = self._unclosed_quote(line)
         if self._character_at(line, column) == "\t":
             explained = "a tab character: indent with spaces, never tabs"
-        if error.context and error.context_mark is not None:
-            context_line, _ = self._clamp(error.context_mark)
-            if context_line != line:
-                explained += f" (in the part that starts at line {context_line})"
+        elif (self._character_at(line, column) == ":" and "flow" in str(error.context)
+              and context is not None and context[0] == line):
+            explained = "a ':' inside a text: put the text in quotes"
+        elif unclosed is not None:
+            line, column = unclosed
+            explained = "this quoted text is not closed: add the closing quote"
+        elif context is not None and _STARTS_AT_CONTEXT.search(problem):
+            stopped = line
+            line, column = context
+            explained += f" (noticed at line {stopped})" if stopped != line else ""
+        elif context is not None and context[0] != line:
+            explained += f" (in the part that starts at line {context[0]})"
         return _refuse("NATID-E006", explained, self.file, line, column)
+
+    def _unclosed_quote(self, last_line: int) -> Position | None:
+        """The first line up to ``last_line`` where a quoted value opens and never closes."""
+        for number, text in enumerate(self.text.split("\n")[:last_line], start=1):
+            opening = _OPENING_QUOTE.search(text)
+            if opening is None:
+                continue
+            quote = opening.group(2)
+            rest = text[opening.end():]
+            closed = (rest.replace("''", "").count("'") if quote == "'"
+                      else len(re.findall(r'(?<!\\)"', rest)))
+            if closed == 0:
+                return (number, opening.start(2) + 1)
+        return None
 
     def _character_at(self, line: int, column: int) -> str:
         lines = self.text.split("\n")
@@ -439,6 +476,8 @@ class _Composer:
         offset = getattr(error, "position", None)
         line = column = 0
         if isinstance(offset, int):
+            # libyaml counts this offset in bytes of the UTF-8 text, not in characters.
+            offset = len(self.text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
             line = self.text.count("\n", 0, offset) + 1
             column = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
         character = getattr(error, "character", None)
@@ -446,6 +485,15 @@ class _Composer:
         return _refuse("NATID-E006", f"{what} is not allowed in YAML text", self.file, line,
                        column, hint="remove the invisible control character at this place")
 
+
+def _as_written(tag: str) -> str:
+    """A tag the way it appears in the file: '!!python/object', not its long form."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag.removeprefix(prefix) if tag.startswith(prefix) else tag
+
+
+_OPENING_QUOTE = re.compile(r"""(^\s*(?:- )?[^#'"]*?:\s+|^\s*- |[\[{,]\s*)(["'])""")
+_STARTS_AT_CONTEXT = re.compile(r"could not find expected ':'|expected ',' or '[\]}]'")
 
 _PLAIN_WORDS = (
     ("did not find expected node content", "a value is missing here"),

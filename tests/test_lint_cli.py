@@ -42,9 +42,10 @@ def test_every_error_is_collected(tmp_path: Path, minimal_text: str) -> None:
     code, out, _ = run_natid("lint", "--format", "json", str(write(tmp_path, "q.yaml", text)))
     assert code == 1
     found = [(d["code"], d["line"]) for d in json.loads(out)["files"][0]["diagnostics"]]
-    assert ("NATID-E011", 19) in found   # the misspelt key, at the key
-    assert ("NATID-E012", 16) in found   # the prompt it should have been
-    assert ("NATID-E014", 25) in found   # the unknown evidence tier
+    # The misspelt key, at the key; the 'prompt' it should have been is the same mistake.
+    assert found == [("NATID-E011", 19), ("NATID-E014", 25)]
+    message = json.loads(out)["files"][0]["diagnostics"][0]["message"]
+    assert message.endswith("unknown key 'promt' — did you mean 'prompt'?")
 
 
 def test_json_output_for_editors(tmp_path: Path, minimal_text: str) -> None:

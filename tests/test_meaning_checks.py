@@ -139,3 +139,14 @@ def test_answer_key_cases_are_needed_only_where_the_question_is_asked() -> None:
     result = check_bytes(yaml.safe_dump(document, allow_unicode=True).encode(), "q.yaml",
                          use_cache=False)
     assert result.ok, [d.format() for d in result.errors]
+
+
+def test_a_range_must_be_finite_numbers() -> None:
+    age = {"id": "age", "kind": "number", "prompt": {"en": "Age", "hi": "आयु"},
+           "evidence": "presumption", "verify": "consulate", "range": {"min": 0, "max": 1}}
+    document = yaml.safe_load(MINIMAL)
+    document["parameters"].append(age)
+    text = yaml.safe_dump(document, allow_unicode=True).replace("max: 1", "max: .nan")
+    result = check_bytes(text.encode(), "q.yaml", use_cache=False)
+    assert codes(result) == ["NATID-E014"]
+    assert "must be finite" in result.errors[0].message

@@ -38,4 +38,5 @@ class StrictModel(BaseModel):
         frozen=True,
         use_attribute_docstrings=True,
         populate_by_name=True,
+        allow_inf_nan=False,
     )

@@ -39,7 +39,7 @@ def check(questionnaire: Questionnaire, locator: Locator) -> list[Diagnostic]:
             low, high = parameter.range.min, parameter.range.max
             if low is not None and high is not None and low > high:
                 found.append(locator.diagnostic(
-                    "NATID-E041", (*path, "range"), f"min {low} is greater than max {high}",
+                    "NATID-E041", (*path, "range"), f"min {low:g} is greater than max {high:g}",
                     value={"min": low, "max": high}))
         if parameter.evidence is EvidenceTier.KNOWLEDGE and parameter.domain is None:
             found.append(locator.diagnostic(

@@ -60,7 +60,7 @@ def check(questionnaire: Questionnaire, locator: Locator,
             f"'{source}' is the source language, so its status is 'source', not "
             f"'{declared[source].status}'", value=str(declared[source].status)))
     for code, language in declared.items():
-        if code != source and language.status is TranslationStatus.SOURCE:
+        if source in declared and code != source and language.status is TranslationStatus.SOURCE:
             found.append(locator.diagnostic(
                 "NATID-E014", ("languages", code, "status"),
                 f"only the source language '{source}' has status 'source'", value=code,

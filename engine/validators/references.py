@@ -212,7 +212,7 @@ def _check(questionnaire: Questionnaire, locator: Locator, path: Path,
         elif target.kind not in kinds:
             found.append(locator.diagnostic(
                 "NATID-E032", (*path, field),
-                f"'{ident}' is {target.kind}; a {item.type} check needs "
+                f"'{ident}' is {target.kind}; a check of type '{item.type}' needs "
                 f"{' or '.join(str(kind) for kind in kinds)} here", value=ident))
         else:
             targets[field] = target
@@ -229,6 +229,8 @@ def _check(questionnaire: Questionnaire, locator: Locator, path: Path,
 def _within(questionnaire: Questionnaire, locator: Locator, path: Path, inner: Parameter,
             outer: Parameter) -> list[Diagnostic]:
     outer_values = [choice.value for choice in questionnaire.choices_of(outer)]
+    if not outer_values:
+        return []  # the outer parameter's choices are missing, and reported as such
     found: list[Diagnostic] = []
     inner_choices = questionnaire.choices_of(inner)
     base = (("choice_lists", inner.choices) if isinstance(inner.choices, str)
