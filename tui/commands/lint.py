@@ -50,14 +50,14 @@ def run(options: argparse.Namespace) -> int:
 def run_summary() -> int:
     """The main job until the interview app exists: lint the bundled questionnaires."""
     print("natid: checking the bundled questionnaires\n")
-    results = [check_file(path) for path in bundled_paths()]
+    results = [check_file(path) for path in _bundled()]
     _print_text(results, [])
     return exit_codes.AUTHORING_ERRORS if any(r.errors for r in results) else exit_codes.OK
 
 
 def _expand(arguments: list[str]) -> tuple[list[Path], list[str]]:
     if not arguments:
-        return bundled_paths(), []
+        return _bundled(), []
     paths: list[Path] = []
     missing: list[str] = []
     for argument in arguments:
@@ -69,6 +69,13 @@ def _expand(arguments: list[str]) -> tuple[list[Path], list[str]]:
         else:
             missing.append(str(QuestionnaireNotFoundError(f"{argument}: no such file or folder")))
     return paths, missing
+
+
+def _bundled() -> list[Path]:
+    """The bundled questionnaires, named relative to the current folder when inside it."""
+    here = Path.cwd()
+    return [path.relative_to(here) if path.is_relative_to(here) else path
+            for path in bundled_paths()]
 
 
 def _print_text(results: list[LoadResult], missing: list[str]) -> None:
