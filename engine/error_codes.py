@@ -1,7 +1,7 @@
 """The one catalogue of natid's error and warning codes.
 
 Every diagnostic natid shows carries one of these codes. A code never changes its
-meaning once released; retired codes are not reused. docs/errors.md lists them all
+meaning once released; retired codes are not reused. docs/authoring.md lists them all
 (a test keeps the two in sync).
 """
 

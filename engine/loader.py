@@ -116,12 +116,8 @@ def _load(data: bytes, name: str) -> tuple[Questionnaire | None, list[Diagnostic
     except QuestionnaireError as error:
         return None, error.diagnostics
     locator = Locator(name, document.value, document.positions)
-    notes = [
-        Diagnostic("NATID-W104", f"'{text}' is text here, but tools that read YAML 1.1 "
-                   f"(PyYAML, some editors) take it as {what}", name, line, column, text,
-                   f'write it in quotes: "{text}"', stage=0)
-        for (line, column), text, what in document.ambiguous
-    ]
+    notes = [_yaml11_note(name, line, column, text, what)
+             for (line, column), text, what in document.ambiguous]
     if not isinstance(document.value, dict):
         return None, [*notes, locator.diagnostic(
             "NATID-E017", (), f"the file holds {found(document.value)}, not a questionnaire",
@@ -137,6 +133,20 @@ def _load(data: bytes, name: str) -> tuple[Questionnaire | None, list[Diagnostic
     if any(item.severity == "error" for item in diagnostics):
         return None, diagnostics
     return questionnaire, diagnostics
+
+
+def _yaml11_note(name: str, line: int, column: int, text: str, what: str) -> Diagnostic:
+    """W104: a plain value that YAML 1.1 tools read differently from natid."""
+    if what == "an octal number":
+        here, hint = f"the number {int(text)}", f'write "{text}" in quotes if it is a code'
+    elif what in {"true", "false"}:
+        here = "text"
+        hint = f'write {what} if you mean yes or no, or "{text}" in quotes if you mean the text'
+    else:
+        here, hint = "text", f'write it in quotes: "{text}"'
+    return Diagnostic("NATID-W104", f"'{text}' is {here} here, but tools that read YAML 1.1 "
+                      f"(PyYAML, some editors) take it as {what}", name, line, column, text,
+                      hint, stage=0)
 
 
 _PYDANTIC_CODES = {"missing": "NATID-E012", "extra_forbidden": "NATID-E011"}

@@ -76,6 +76,10 @@ def check_structure(locator: Locator) -> list[Diagnostic]:
              if d.code == "NATID-E011"}
     diagnostics = [d for d in diagnostics if not (
         d.code == "NATID-E012" and (d.extra.get("mapping"), d.value) in meant)]
+    # A value of the wrong type need not also be told it is not an allowed value.
+    mistyped = {(d.line, d.column) for d in diagnostics if d.code == "NATID-E013"}
+    diagnostics = [d for d in diagnostics
+                   if not (d.code == "NATID-E014" and (d.line, d.column) in mistyped)]
     unique: dict[tuple[str, int, int, str], Diagnostic] = {}
     for diagnostic in diagnostics:
         unique.setdefault(

@@ -25,7 +25,8 @@ def did_you_mean(word: object, candidates: Iterable[object]) -> str:
 
 def one_of(candidates: Iterable[object], limit: int = 12) -> str:
     """A short readable list of allowed values: ``'a', 'b' or 'c'``."""
-    items = [f"'{candidate}'" for candidate in candidates]
+    items = [f"'{candidate}'" if isinstance(candidate, str) else str(candidate)
+             for candidate in candidates]
     if len(items) > limit:
         items = [*items[:limit], f"… ({len(items) - limit} more)"]
     if len(items) <= 1:

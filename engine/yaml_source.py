@@ -60,6 +60,8 @@ _YAML11_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?\Z")
 _YAML11_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?\Z")
 _YAML11_UNDERSCORED = re.compile(r"[-+]?[0-9][0-9_]*_[0-9_]*(\.[0-9_]*)?\Z")
 
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9]+\Z")
+
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUES = frozenset({"true", "True", "TRUE"})
 _FALSES = frozenset({"false", "False", "FALSE"})
@@ -338,7 +340,7 @@ class _Composer:
         if tag in (None, "!"):
             if tag is None and event.implicit[0] and not event.style:
                 value = self._resolve_plain(text, event)
-                if isinstance(value, str):
+                if isinstance(value, str) or _LEADING_ZERO.match(text):
                     self._note_yaml11(text, event)
                 return value
             return text
@@ -387,6 +389,8 @@ class _Composer:
     def _note_yaml11(self, text: str, event: Any) -> None:
         if text in _YAML11_BOOLEANS:
             what = "true" if text.lower() in {"y", "yes", "on"} else "false"
+        elif _LEADING_ZERO.match(text):
+            what = "an octal number"
         elif _YAML11_DATE.match(text):
             what = "a date"
         elif _YAML11_SEXAGESIMAL.match(text) or _YAML11_UNDERSCORED.match(text):

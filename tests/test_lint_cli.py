@@ -156,4 +156,5 @@ def test_unquoted_yaml_1_1_values_are_a_warning(tmp_path: Path, minimal_text: st
     assert code == 0
     assert (f"{path}:2:10: NATID-W104 'NO' is text here, but tools that read YAML 1.1 "
             "(PyYAML, some editors) take it as false") in out
-    assert '    fix: write it in quotes: "NO"' in out
+    assert ('    fix: write false if you mean yes or no, or "NO" in quotes if you mean the '
+            'text') in out

@@ -150,3 +150,11 @@ def test_a_range_must_be_finite_numbers() -> None:
     result = check_bytes(text.encode(), "q.yaml", use_cache=False)
     assert codes(result) == ["NATID-E014"]
     assert "must be finite" in result.errors[0].message
+
+
+def test_a_yes_no_parameter_can_be_checked_automatically() -> None:
+    question = {"id": "monsoon", "kind": "yes_no", "prompt": {"en": "Monsoon?", "hi": "मानसून?"},
+                "evidence": "knowledge", "domain": "geography", "verify": "auto",
+                "answer_key": {"accept": [True]}}
+    result = load_with([question])
+    assert result.ok, [d.format() for d in result.errors]

@@ -109,3 +109,9 @@ def test_places_count_line_feeds_like_an_editor() -> None:
         read_yaml('a: "x\u2028y\u0085z"\nb: [\n'.encode(), "t.yaml")
     diagnostic = caught.value.diagnostics[0]
     assert (diagnostic.line, diagnostic.column) == (2, 5)
+
+
+def test_leading_zeros_are_noted() -> None:
+    doc = read_yaml(b"pin: 0612\nb: 612\n", "t.yaml")
+    assert doc.value == {"pin": 612, "b": 612}
+    assert doc.ambiguous == [((1, 6), "0612", "an octal number")]

@@ -61,13 +61,13 @@ class Choice(StrictModel):
 class AcceptedAnswer(StrictModel):
     """One correct answer, with the other ways people write it."""
 
-    value: str | int | float
-    """The answer as the key holder writes it."""
+    value: bool | str | int | float
+    """The answer as the key holder writes it (true/false for a yes_no parameter)."""
     variants: dict[LanguageCode, list[str]] = Field(default_factory=dict)
     """Other spellings and transliterations, per language ('hi': ['दिल्ली'])."""
 
 
-Accepted = AcceptedAnswer | str | int | float
+Accepted = AcceptedAnswer | bool | str | int | float
 
 
 class AnswerKey(StrictModel):

@@ -51,8 +51,9 @@ def check(questionnaire: Questionnaire, locator: Locator,
     if needed > len(confirmable):
         found.append(locator.diagnostic(
             "NATID-E025", ("rule", "confirmations_required"),
-            f"the rule needs {needed} confirmations, but only {len(confirmable)} parameters "
-            "can be confirmed during the interview (verify: auto or officer)",
+            f"the rule needs {needed} confirmation{'s' if needed != 1 else ''}, but only "
+            f"{len(confirmable)} parameter{'s' if len(confirmable) != 1 else ''} can be "
+            "confirmed during the interview (verify: auto or officer)",
             value=needed))
     return found
 
