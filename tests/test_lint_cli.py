@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import ROOT, run_natid
+from tests.import_probe import heavy_imports_after_lint
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -115,21 +116,8 @@ def test_bundled_questionnaires_lint_clean() -> None:
 
 
 def test_lint_and_help_do_not_import_textual_or_langdetect() -> None:
-    probe = (
-        "import sys, contextlib, io\n"
-        "from tui.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    main(['lint'])\n"
-        "    try:\n"
-        "        main(['--help'])\n"
-        "    except SystemExit:\n"
-        "        pass\n"
-        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in {'textual', 'langdetect'})\n"
-        "print(heavy)\n"
-    )
-    completed = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
-                               text=True, check=True, timeout=120)
-    assert completed.stdout.strip() == "[]"
+    heavy, _ = heavy_imports_after_lint()
+    assert heavy == []
 
 
 def test_a_crash_is_reported_without_a_traceback(tmp_path: Path) -> None:

@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,6 +29,7 @@ from engine import cache  # noqa: E402
 from engine.loader import check_bytes, check_file  # noqa: E402
 from engine.yaml_source import read_yaml  # noqa: E402
 from tests.benchmarks.xlsform import xlsform_bytes  # noqa: E402
+from tests.import_probe import heavy_imports_after_lint  # noqa: E402
 
 
 def median_ms(action: Callable[[], object], repeat: int) -> float:
@@ -86,24 +86,10 @@ def warm(path: Path, repeat: int) -> None:
 
 
 def imports() -> None:
-    probe = (
-        "import sys, time, contextlib, io\n"
-        "started = time.perf_counter()\n"
-        "from tui.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    main(['lint'])\n"
-        "    try:\n"
-        "        main(['--help'])\n"
-        "    except SystemExit:\n"
-        "        pass\n"
-        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'langdetect'})\n"
-        "print(heavy, round(1000 * (time.perf_counter() - started)))\n"
-    )
-    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
-                         text=True, check=True).stdout.split()
+    heavy, milliseconds = heavy_imports_after_lint()
     print("natid lint + natid --help in a new process")
-    print(f"  heavy modules imported               {out[0]}  (goal: [])")
-    print(f"  time, imports included               {out[1]:>8} ms")
+    print(f"  heavy modules imported               {heavy}  (goal: [])")
+    print(f"  time, imports included               {milliseconds:>8} ms")
 
 
 def main() -> None:
