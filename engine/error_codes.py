@@ -195,6 +195,18 @@ _ALL = (
         "value other YAML tools read differently",
         "put the value in quotes, so every editor and tool reads it as text",
     ),
+    # Interviews.
+    _e(
+        "050",
+        "interview record cannot be read",
+        "use a file written by 'natid interviews export' or Interview.to_json, unchanged",
+    ),
+    _e("051", "answer does not fit the question", "give an answer of the kind the question asks"),
+    _e(
+        "052",
+        "action not possible now",
+        "check the question id and that the question is asked and the interview open",
+    ),
     # Using natid (command line and API).
     _e("090", "usage error", "run the command with --help to see what it accepts"),
     _e(

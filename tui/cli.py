@@ -29,7 +29,7 @@ exit codes: 0 done, 1 authoring errors found, 2 usage error, 70 internal error,
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every ``natid`` command."""
-    from tui.commands import lint, schema
+    from tui.commands import lint, schema, score
 
     parser = argparse.ArgumentParser(
         prog="natid", description=DESCRIPTION, epilog=EPILOG,
@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     lint.register(commands)
+    score.register(commands)
     schema.register(commands)
     return parser
 

@@ -1,0 +1,222 @@
+"""The assessment of an interview: the country's rule and the strength of support.
+
+The two results are given side by side and never merged into one number. The
+conclusion only names the next step, in natid's fixed words: "presumption
+supported", "insufficient" or "consular interview needed" — never "proven".
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from engine.assessment.outcomes import (
+    CONFIRMED,
+    CONTRADICTED,
+    NOT_ASKED,
+    UNCONFIRMED,
+    outcome_of,
+)
+from engine.assessment.strength import (
+    DOMAIN_CAP,
+    LANGUAGE_CAP,
+    cap,
+    contribution,
+    verbal,
+)
+from engine.consistency import Contradiction, find_contradictions
+from engine.interview.state import InterviewState
+from engine.model import EvidenceTier, Questionnaire, Verification
+
+PRESUMPTION_SUPPORTED = "presumption supported"
+INSUFFICIENT = "insufficient"
+CONSULAR_INTERVIEW_NEEDED = "consular interview needed"
+
+
+@dataclass(frozen=True)
+class ParameterResult:
+    """One parameter in the assessment: its outcome, its weight, and why."""
+
+    parameter: str
+    outcome: str
+    tier: str
+    domain: str | None
+    verify: str
+    contribution: float
+    """What it adds to log10 of the likelihood ratio (after caps)."""
+    reason: str
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """The country's rule: confirmations counted against its threshold."""
+
+    required: int
+    confirmed: tuple[str, ...]
+    met: bool
+
+    def summary(self) -> str:
+        """E.g. '3 of 5 confirmations: not met'."""
+        return (f"{len(self.confirmed)} of {self.required} confirmations: "
+                f"{'met' if self.met else 'not met'}")
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    """Outcomes of one evidence tier or one knowledge domain."""
+
+    confirmed: int = 0
+    contradicted: int = 0
+    unconfirmed: int = 0
+    log10_lr: float = 0.0
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Everything natid concludes from an interview, with the reasons."""
+
+    country: str
+    parameters: tuple[ParameterResult, ...]
+    rule: RuleResult
+    log10_lr: float
+    strength: str
+    """The strength of support in words (ENFSI verbal scale), with its direction."""
+    by_tier: dict[str, GroupResult]
+    by_domain: dict[str, GroupResult]
+    contradictions: tuple[Contradiction, ...]
+    conclusion: str
+    items_for_consulate: tuple[str, ...]
+    """Answered parameters only the consulate can verify."""
+    explanation: tuple[str, ...] = field(default=())
+
+    def outcome(self, parameter_id: str) -> str:
+        """The outcome of one parameter."""
+        for result in self.parameters:
+            if result.parameter == parameter_id:
+                return result.outcome
+        raise KeyError(parameter_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form (``natid score --format json``)."""
+        return {
+            "country": self.country,
+            "conclusion": self.conclusion,
+            "rule": {"required": self.rule.required, "confirmed": list(self.rule.confirmed),
+                     "met": self.rule.met},
+            "strength": {"log10_lr": round(self.log10_lr, 4), "words": self.strength},
+            "parameters": [vars(result) | {"contribution": round(result.contribution, 4)}
+                           for result in self.parameters],
+            "by_tier": {k: vars(v) for k, v in self.by_tier.items()},
+            "by_domain": {k: vars(v) for k, v in self.by_domain.items()},
+            "contradictions": [{"check": c.check, "parameters": list(c.parameters),
+                                "message": c.message} for c in self.contradictions],
+            "items_for_consulate": list(self.items_for_consulate),
+            "explanation": list(self.explanation),
+        }
+
+
+def assess(questionnaire: Questionnaire, state: InterviewState,
+           on: datetime.date | None = None, language: str = "en") -> Assessment:
+    """Assess an interview's state against its questionnaire.
+
+    ``on`` is the day ages are computed for (default: the day the interview started).
+    """
+    relevant_ids = {p.id for p in state.relevant(questionnaire)}
+    answers = state.counting_answers(questionnaire)
+    day = on or _start_day(state)
+    raw: list[tuple[Any, str, str, float]] = []
+    for parameter in questionnaire.parameters:
+        result = outcome_of(questionnaire, parameter, state, answers,
+                            parameter.id in relevant_ids)
+        weight = (contribution(parameter, result.outcome)
+                  if result.outcome in (CONFIRMED, CONTRADICTED) else 0.0)
+        raw.append((parameter, result.outcome, result.reason, weight))
+    capped = _apply_caps(raw)
+    results = tuple(
+        ParameterResult(parameter.id, outcome, str(parameter.evidence), parameter.domain,
+                        str(parameter.verify), capped[index], reason)
+        for index, (parameter, outcome, reason, _weight) in enumerate(raw)
+    )
+    confirmed = tuple(r.parameter for r in results if r.outcome == CONFIRMED)
+    rule = RuleResult(questionnaire.rule.confirmations_required, confirmed,
+                      len(confirmed) >= questionnaire.rule.confirmations_required)
+    total = sum(r.contribution for r in results)
+    contradictions = tuple(find_contradictions(questionnaire, answers, day, language))
+    conclusion = _conclusion(results, rule, total, contradictions)
+    return Assessment(
+        country=questionnaire.country, parameters=results, rule=rule, log10_lr=total,
+        strength=verbal(total, questionnaire.country),
+        by_tier=_groups(results, lambda r: r.tier),
+        by_domain=_groups([r for r in results if r.domain], lambda r: str(r.domain)),
+        contradictions=contradictions, conclusion=conclusion,
+        items_for_consulate=tuple(
+            r.parameter for r in results
+            if r.verify == Verification.CONSULATE and r.outcome == UNCONFIRMED),
+        explanation=_explain(results, rule, total, country=questionnaire.country,
+                             contradictions=contradictions, conclusion=conclusion),
+    )
+
+
+def _start_day(state: InterviewState) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(state.started_at[:10])
+    except ValueError:
+        return datetime.datetime.now(datetime.UTC).date()
+
+
+def _apply_caps(raw: list[tuple[Any, str, str, float]]) -> list[float]:
+    """Scale language evidence and each knowledge domain down to their caps."""
+    weights = [weight for _p, _o, _r, weight in raw]
+    groups: dict[tuple[str, str], list[int]] = {}
+    for index, (parameter, _outcome, _reason, _weight) in enumerate(raw):
+        if parameter.evidence is EvidenceTier.LANGUAGE:
+            groups.setdefault(("language", ""), []).append(index)
+        elif parameter.evidence is EvidenceTier.KNOWLEDGE:
+            groups.setdefault(("domain", parameter.domain or ""), []).append(index)
+    for (kind, _name), members in groups.items():
+        limit = LANGUAGE_CAP if kind == "language" else DOMAIN_CAP
+        total = sum(weights[i] for i in members)
+        allowed = cap(total, limit)
+        if total and allowed != total:
+            for i in members:
+                weights[i] *= allowed / total
+    return weights
+
+
+def _groups(results: Any, key: Any) -> dict[str, GroupResult]:
+    groups: dict[str, GroupResult] = {}
+    for result in results:
+        name = key(result)
+        group = groups.get(name, GroupResult())
+        groups[name] = GroupResult(
+            group.confirmed + (result.outcome == CONFIRMED),
+            group.contradicted + (result.outcome == CONTRADICTED),
+            group.unconfirmed + (result.outcome == UNCONFIRMED),
+            group.log10_lr + result.contribution,
+        )
+    return groups
+
+
+def _conclusion(results: tuple[ParameterResult, ...], rule: RuleResult, total: float,
+                contradictions: tuple[Contradiction, ...]) -> str:
+    contradicted_documents = any(r.outcome == CONTRADICTED and r.tier == EvidenceTier.PROOF
+                                 for r in results)
+    if contradictions or contradicted_documents or total < -0.3:
+        return CONSULAR_INTERVIEW_NEEDED
+    return PRESUMPTION_SUPPORTED if rule.met else INSUFFICIENT
+
+
+def _explain(results: tuple[ParameterResult, ...], rule: RuleResult, total: float, *,
+             country: str, contradictions: tuple[Contradiction, ...],
+             conclusion: str) -> tuple[str, ...]:
+    lines = [f"Country's rule: {rule.summary()}."]
+    lines.extend(
+        f"{r.parameter}: {r.outcome} ({r.tier}{', ' + r.domain if r.domain else ''}), "
+        f"{r.contribution:+.2f} — {r.reason}"
+        for r in results if r.outcome != NOT_ASKED
+    )
+    lines.append(f"Strength of support: log10 LR {total:+.2f}, {verbal(total, country)}.")
+    lines.extend(f"Inconsistent answers ({c.check}): {c.message}." for c in contradictions)
+    lines.append(f"Conclusion: {conclusion}.")
+    return tuple(lines)

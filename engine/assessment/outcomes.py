@@ -1,0 +1,106 @@
+"""The outcome of each parameter: confirmed, contradicted, unconfirmed, declined, not asked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from engine.interview.state import InterviewState
+from engine.matching import as_date, as_number, match_text
+from engine.model import AcceptedAnswer, Kind, Parameter, Questionnaire, Verification
+
+CONFIRMED = "confirmed"
+CONTRADICTED = "contradicted"
+UNCONFIRMED = "unconfirmed"
+DECLINED = "declined"
+NOT_ASKED = "not asked"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A parameter's outcome and why."""
+
+    outcome: str
+    reason: str
+
+
+def outcome_of(questionnaire: Questionnaire, parameter: Parameter, state: InterviewState,
+               answers: dict[str, Any], asked: bool) -> Outcome:
+    """Decide one parameter's outcome from the interview's state."""
+    current = state.parameters.get(parameter.id)
+    if not asked:
+        return Outcome(NOT_ASKED, "not asked, given the other answers")
+    if current is None or (not current.answered and not current.declined):
+        return Outcome(NOT_ASKED, "no answer yet")
+    if current.declined:
+        words = "does not know" if current.declined == "dont_know" else "declined to answer"
+        return Outcome(DECLINED, f"the person {words}: neutral, never counted against them")
+    if current.verification is not None:
+        finding = current.verification
+        return Outcome(finding.outcome, f"{finding.outcome} by {finding.officer}: "
+                                        f"{finding.reason}")
+    if parameter.verify is Verification.AUTO:
+        return _auto(questionnaire, parameter, current.value, answers)
+    if parameter.verify is Verification.OFFICER:
+        return Outcome(UNCONFIRMED, "answered; the officer has not verified it yet")
+    return Outcome(UNCONFIRMED, "answered; for the consulate to verify against its records")
+
+
+def accepted_answers(questionnaire: Questionnaire, parameter: Parameter,
+                     answers: dict[str, Any]) -> list[Any] | None:
+    """The accepted answers that apply, or None when the key depends on a missing answer."""
+    key = parameter.answer_key
+    if key is None:
+        return []
+    if key.accept is not None:
+        return list(key.accept)
+    selector = answers.get(key.depends_on or "")
+    if selector is None:
+        return None
+    case = ("true" if selector else "false") if isinstance(selector, bool) else str(selector)
+    return list((key.cases or {}).get(case, []))
+
+
+def _auto(questionnaire: Questionnaire, parameter: Parameter, value: Any,
+          answers: dict[str, Any]) -> Outcome:
+    key = parameter.answer_key
+    accepted = accepted_answers(questionnaire, parameter, answers)
+    if key is None or accepted is None:
+        needed = key.depends_on if key is not None else "an answer key"
+        return Outcome(UNCONFIRMED, f"cannot be checked without the answer to '{needed}'")
+    if not accepted:
+        return Outcome(UNCONFIRMED, "no accepted answer is known for this case")
+    values = [item.value if isinstance(item, AcceptedAnswer) else item for item in accepted]
+    kind = parameter.kind
+    if kind is Kind.NUMBER:
+        given = as_number(value)
+        hit = given is not None and any(
+            (n := as_number(v)) is not None and abs(n - given) <= key.tolerance for v in values)
+        return _verdict(hit, value, values)
+    if kind is Kind.DATE:
+        hit = as_date(value) is not None and as_date(value) in {as_date(v) for v in values}
+        return _verdict(hit, value, values)
+    if kind in (Kind.CHOICE, Kind.YES_NO):
+        return _verdict(value in values, value, values)
+    if kind is Kind.MULTI_CHOICE:
+        return _verdict(set(value) == set(values), value, values)
+    pairs: list[tuple[str, str]] = []
+    for item in accepted:
+        if isinstance(item, AcceptedAnswer):
+            pairs.append((str(item.value), "exact"))
+            pairs.extend((variant, "variant") for variants in item.variants.values()
+                         for variant in variants)
+        else:
+            pairs.append((str(item), "exact"))
+    match = match_text(str(value), pairs, key.max_typos)
+    if match is None:
+        return Outcome(CONTRADICTED, f"'{value}' matches none of the accepted answers")
+    how = {"exact": "matches", "variant": "matches the accepted spelling",
+           "spelling": f"is within {match.distance} spelling mistake(s) of"}[match.how]
+    return Outcome(CONFIRMED, f"'{value}' {how} '{match.accepted}'")
+
+
+def _verdict(hit: bool, value: Any, values: list[Any]) -> Outcome:
+    if hit:
+        return Outcome(CONFIRMED, f"{value!r} is an accepted answer")
+    return Outcome(CONTRADICTED, f"{value!r} is not an accepted answer")

@@ -1,0 +1,86 @@
+"""Consistency checks between answers: contradictions that name both parameters."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from engine.matching import as_number
+from engine.model import AgeMatchesCheck, PrefixCheck, Questionnaire, WithinCheck
+from engine.texts import pick
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """Two answers that cannot both be right."""
+
+    check: str
+    """The id of the consistency check."""
+    parameters: tuple[str, str]
+    message: str
+
+
+def find_contradictions(questionnaire: Questionnaire, answers: dict[str, Any],
+                        on: datetime.date, language: str = "en") -> list[Contradiction]:
+    """Every consistency check the answers break (checks with an answer missing pass)."""
+    found: list[Contradiction] = []
+    for check in questionnaire.checks:
+        if isinstance(check, WithinCheck):
+            problem = _within(questionnaire, check, answers)
+            pair = (check.parameter, check.within)
+        elif isinstance(check, AgeMatchesCheck):
+            problem = _age(check, answers, on)
+            pair = (check.date_of_birth, check.age)
+        else:
+            problem = _prefix(check, answers)
+            pair = (check.parameter, check.depends_on)
+        if problem:
+            custom = pick(check.message, language, questionnaire)
+            found.append(Contradiction(check.id, pair, f"{custom} ({problem})" if custom
+                                       else problem))
+    return found
+
+
+def _within(questionnaire: Questionnaire, check: WithinCheck, answers: dict[str, Any]) -> str:
+    inner, outer = answers.get(check.parameter), answers.get(check.within)
+    if inner is None or outer is None:
+        return ""
+    holders = {choice.value: choice.within
+               for choice in questionnaire.choices_of(questionnaire.parameter(check.parameter))}
+    inner_values = inner if isinstance(inner, list) else [inner]
+    outer_values = outer if isinstance(outer, list) else [outer]
+    wrong = [value for value in inner_values if holders.get(value) not in outer_values]
+    if not wrong:
+        return ""
+    return (f"{check.parameter} '{wrong[0]}' is not within {check.within} "
+            f"'{', '.join(map(str, outer_values))}'")
+
+
+def _age(check: AgeMatchesCheck, answers: dict[str, Any], on: datetime.date) -> str:
+    born, age = answers.get(check.date_of_birth), as_number(answers.get(check.age))
+    if not isinstance(born, str) or age is None:
+        return ""
+    parts = [int(part) for part in born.split("-")]
+    birth = datetime.date(parts[0], parts[1] if len(parts) > 1 else 7,
+                          parts[2] if len(parts) > 2 else 1)
+    years = on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+    slack = check.tolerance_years + (1 if len(parts) < 3 else 0)
+    if abs(years - age) <= slack:
+        return ""
+    return (f"{check.date_of_birth} {born} makes the person {years} on {on.isoformat()}, "
+            f"but {check.age} is {age:g}")
+
+
+def _prefix(check: PrefixCheck, answers: dict[str, Any]) -> str:
+    value, selector = answers.get(check.parameter), answers.get(check.depends_on)
+    if value is None or selector is None:
+        return ""
+    prefixes = check.prefixes.get(str(selector))
+    if not prefixes:
+        return ""
+    text = str(value).strip()
+    if any(text.startswith(prefix) for prefix in prefixes):
+        return ""
+    return (f"{check.parameter} '{text}' does not start with "
+            f"{' or '.join(prefixes)}, as {check.depends_on} '{selector}' needs")

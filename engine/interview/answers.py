@@ -1,0 +1,106 @@
+"""Check an answer against the kind of its parameter, in words an officer understands."""
+
+from __future__ import annotations
+
+import datetime
+import math
+from typing import Any
+
+from engine.errors import UserError
+from engine.model import Kind, Parameter, Questionnaire
+from engine.suggest import did_you_mean, one_of
+
+MAX_TEXT = 2000
+"""Longest text answer accepted, in characters."""
+
+
+class AnswerError(UserError):
+    """An answer that does not fit its question; nothing was recorded."""
+
+    code = "NATID-E051"
+
+
+def check_answer(questionnaire: Questionnaire, parameter: Parameter, value: Any,
+                 today: datetime.date) -> Any:
+    """The answer as it will be stored, or :class:`AnswerError` saying what is wrong.
+
+    text: non-empty text; choice: one of the choice values; multi_choice: a list of
+    them; yes_no: true or false; date: ``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` when
+    only part is known, not after today; number: a number within the range.
+    """
+    kind = parameter.kind
+    name = f"'{parameter.id}'"
+    if kind is Kind.TEXT:
+        if not isinstance(value, str) or not value.strip():
+            raise AnswerError(f"{name} needs a text answer")
+        if len(value) > MAX_TEXT:
+            raise AnswerError(f"{name}: the answer is longer than {MAX_TEXT} characters")
+        return value.strip()
+    if kind is Kind.CHOICE:
+        return _choice(questionnaire, parameter, value)
+    if kind is Kind.MULTI_CHOICE:
+        if not isinstance(value, list | tuple) or not value:
+            raise AnswerError(f"{name} needs a list of one or more choices")
+        chosen = [_choice(questionnaire, parameter, item) for item in value]
+        return list(dict.fromkeys(chosen))
+    if kind is Kind.YES_NO:
+        if not isinstance(value, bool):
+            raise AnswerError(f"{name} is answered yes (true) or no (false)")
+        return value
+    if kind is Kind.DATE:
+        return _date(name, value, today)
+    return _number(parameter, value)
+
+
+def _choice(questionnaire: Questionnaire, parameter: Parameter, value: Any) -> str:
+    choices = questionnaire.choices_of(parameter)
+    allowed = [choice.value for choice in choices]
+    if isinstance(value, str) and value in allowed:
+        return value
+    by_label = [choice.value for choice in choices
+                if isinstance(value, str)
+                and value.casefold() in {label.casefold() for label in choice.label.values()}]
+    hint = (f" — '{value}' is the label of the choice '{by_label[0]}'" if by_label
+            else did_you_mean(value, allowed))
+    raise AnswerError(f"'{parameter.id}': {value!r} is not one of its choice values{hint}; "
+                      f"the values are {one_of(allowed, limit=8)}")
+
+
+def _date(name: str, value: Any, today: datetime.date) -> str:
+    if not isinstance(value, str):
+        raise AnswerError(f"{name} needs a date written YYYY-MM-DD")
+    text = value.strip()
+    day = _first_day(text)
+    if day is None:
+        raise AnswerError(f"{name}: {value!r} is not a date; write YYYY-MM-DD, or YYYY-MM or "
+                          "YYYY when only part of it is known")
+    if day > today:
+        raise AnswerError(f"{name}: {text} is in the future")
+    return text
+
+
+def _first_day(text: str) -> datetime.date | None:
+    """The first day a full or partial date (YYYY-MM-DD, YYYY-MM, YYYY) can mean."""
+    parts = text.split("-")
+    try:
+        if len(parts) == 3 and len(text) == 10:
+            return datetime.date.fromisoformat(text)
+        if len(parts) == 2 and len(text) == 7:
+            return datetime.date(int(parts[0]), int(parts[1]), 1)
+        if len(parts) == 1 and len(text) == 4:
+            return datetime.date(int(text), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def _number(parameter: Parameter, value: Any) -> int | float:
+    name = f"'{parameter.id}'"
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise AnswerError(f"{name} needs a number")
+    bounds = parameter.range
+    if bounds is not None and bounds.min is not None and value < bounds.min:
+        raise AnswerError(f"{name}: {value} is below the smallest answer accepted, {bounds.min:g}")
+    if bounds is not None and bounds.max is not None and value > bounds.max:
+        raise AnswerError(f"{name}: {value} is above the largest answer accepted, {bounds.max:g}")
+    return value

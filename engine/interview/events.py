@@ -1,0 +1,95 @@
+"""Interview events: the only thing stored; every state is derived from them.
+
+An event is what happened (its kind), when (UTC), who did it (the officer) and
+the details (``data``, plain JSON values). Events are never changed or removed:
+changing an answer is a new event.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from engine.errors import UserError
+
+
+class EventKind(StrEnum):
+    """What an event records."""
+
+    STARTED = "started"
+    ANSWERED = "answered"
+    DECLINED = "declined"
+    SKIPPED = "skipped"
+    VERIFIED = "verified"
+    NOTED = "noted"
+    MOVED = "moved"
+    CLOSED = "closed"
+
+
+class InterviewRecordError(UserError):
+    """A recorded interview (events from a file or a store) that cannot be read."""
+
+    code = "NATID-E050"
+
+
+@dataclass(frozen=True)
+class Event:
+    """One thing that happened in an interview."""
+
+    kind: EventKind
+    at: str
+    """When, in UTC: ``YYYY-MM-DDTHH:MM:SS.ffffffZ``."""
+    officer: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def moment(self) -> datetime.datetime:
+        """``at`` as an aware datetime."""
+        return datetime.datetime.fromisoformat(self.at.replace("Z", "+00:00"))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of the event."""
+        return {"kind": str(self.kind), "at": self.at, "officer": self.officer,
+                "data": self.data}
+
+    @classmethod
+    def from_dict(cls, raw: Any, index: int) -> Event:
+        """Read an event from its JSON form; ``index`` is used in error messages.
+
+        Raises:
+            InterviewRecordError: the value is not an event.
+        """
+        if not isinstance(raw, dict):
+            raise InterviewRecordError(f"event #{index + 1} is not a JSON object")
+        try:
+            kind = EventKind(str(raw.get("kind")))
+        except ValueError:
+            known = ", ".join(kind.value for kind in EventKind)
+            raise InterviewRecordError(
+                f"event #{index + 1} has an unknown kind {raw.get('kind')!r} (known: {known})"
+            ) from None
+        at, officer, data = raw.get("at"), raw.get("officer"), raw.get("data", {})
+        if not isinstance(at, str) or parse_time(at) is None:
+            raise InterviewRecordError(f"event #{index + 1} has no valid time 'at': {at!r}")
+        if not isinstance(officer, str) or not officer.strip():
+            raise InterviewRecordError(f"event #{index + 1} names no officer")
+        if not isinstance(data, dict):
+            raise InterviewRecordError(f"event #{index + 1}: 'data' is not a JSON object")
+        return cls(kind, at, officer, data)
+
+
+def format_time(moment: datetime.datetime) -> str:
+    """A UTC timestamp as events store it."""
+    utc = moment.astimezone(datetime.UTC)
+    return utc.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_time(text: str) -> datetime.datetime | None:
+    """The moment of a stored timestamp, or None if it is not one."""
+    try:
+        moment = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None

@@ -1,0 +1,306 @@
+"""An interview in progress: actions that check, record an event, and move on.
+
+Every action either raises :class:`InterviewError` (or :class:`AnswerError`) and
+changes nothing, or appends exactly one event and applies it. ``Interview.resume``
+rebuilds an interview exactly from its events.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from engine.errors import UserError
+from engine.interview.answers import AnswerError, check_answer
+from engine.interview.events import Event, EventKind, InterviewRecordError, format_time
+from engine.interview.question import Question, build_question
+from engine.interview.state import DECLINE_REASONS, InterviewState, ParameterState, apply
+from engine.model import Parameter, Questionnaire
+from engine.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from engine.assessment import Assessment
+
+Clock = Callable[[], datetime.datetime]
+
+
+class InterviewError(UserError):
+    """An action that cannot be taken in this interview now; nothing was recorded."""
+
+    code = "NATID-E052"
+
+
+def _utc_now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
+class Interview:
+    """One person's interview with one questionnaire."""
+
+    def __init__(self, questionnaire: Questionnaire, events: Sequence[Event],
+                 *, clock: Clock = _utc_now, content_hash: str = "") -> None:
+        """Rebuild an interview from its events (use :meth:`start` to begin one)."""
+        self.questionnaire = questionnaire
+        self.clock = clock
+        self._events: list[Event] = []
+        self.state = InterviewState()
+        for event in events:
+            self._apply(event)
+        if not self._events:
+            raise InterviewRecordError("an interview needs at least its 'started' event")
+        country = self.state.questionnaire.get("country")
+        if country != questionnaire.country:
+            raise InterviewRecordError(
+                f"this interview was recorded with the questionnaire of {country!r}, "
+                f"not {questionnaire.country!r}")
+        self.content_hash = content_hash or str(self.state.questionnaire.get("content_hash", ""))
+
+    @classmethod
+    def start(cls, questionnaire: Questionnaire, *, interviewee_language: str,
+              officer_language: str, officer: str, content_hash: str = "",
+              interview_id: str | None = None, clock: Clock = _utc_now,
+              office: str = "") -> Interview:
+        """Begin a new interview.
+
+        Args:
+            questionnaire: the country's questionnaire.
+            interviewee_language: the language the person reads (e.g. 'hi').
+            officer_language: the language of the officer's screen (e.g. 'es').
+            officer: who conducts the interview.
+            content_hash: the sha256 of the questionnaire file, kept with the interview.
+            interview_id: an id of your own; a random one by default.
+            clock: where the time of each event comes from (UTC).
+            office: where the interview takes place.
+        """
+        if not officer.strip():
+            raise InterviewError("an interview needs the officer's name")
+        for what, code in (("interviewee", interviewee_language), ("officer", officer_language)):
+            if not code.strip():
+                raise InterviewError(f"an interview needs the {what}'s language")
+        started = Event(EventKind.STARTED, format_time(clock()), officer.strip(), {
+            "interview_id": interview_id or uuid.uuid4().hex,
+            "questionnaire": {"country": questionnaire.country,
+                              "version": questionnaire.version,
+                              "content_hash": content_hash},
+            "interviewee_language": interviewee_language,
+            "officer_language": officer_language,
+            "office": office,
+        })
+        return cls(questionnaire, [started], clock=clock, content_hash=content_hash)
+
+    @classmethod
+    def resume(cls, questionnaire: Questionnaire, events: Sequence[Event],
+               *, clock: Clock = _utc_now) -> Interview:
+        """The interview exactly as its events leave it."""
+        return cls(questionnaire, events, clock=clock)
+
+    # Reading --------------------------------------------------------------------------
+
+    @property
+    def events(self) -> list[Event]:
+        """Every event so far, oldest first (a copy)."""
+        return list(self._events)
+
+    @property
+    def id(self) -> str:
+        """The interview's id."""
+        return self.state.interview_id
+
+    def relevant(self) -> list[Parameter]:
+        """The questions asked given the answers so far, in order."""
+        return self.state.relevant(self.questionnaire)
+
+    def answers(self) -> dict[str, Any]:
+        """The answers that count (to questions still asked), by parameter id."""
+        return self.state.counting_answers(self.questionnaire)
+
+    def current(self) -> Question | None:
+        """The question to put now, or None when every question is dealt with.
+
+        That is the question the officer moved to, else the first one neither answered
+        nor declined nor skipped, else the first skipped one.
+        """
+        relevant = self.relevant()
+        ids = [parameter.id for parameter in relevant]
+        if self.state.focus in ids:
+            return self._question(relevant[ids.index(self.state.focus)], relevant)
+        pending = [p for p in relevant if not self._dealt_with(p.id)]
+        fresh = [p for p in pending if not self._state_of(p.id).skipped]
+        waiting = fresh or pending
+        return self._question(waiting[0], relevant) if waiting else None
+
+    def question(self, parameter_id: str) -> Question:
+        """Any question still asked, e.g. to review or change its answer."""
+        parameter = self._parameter(parameter_id)
+        relevant = self.relevant()
+        self._must_be_asked(parameter, relevant)
+        return self._question(parameter, relevant)
+
+    def progress(self) -> tuple[int, int]:
+        """(questions answered or declined, questions asked) given the answers so far."""
+        relevant = self.relevant()
+        done = sum(1 for parameter in relevant if self._dealt_with(parameter.id))
+        return done, len(relevant)
+
+    def assess(self, language: str | None = None) -> Assessment:
+        """The assessment of the interview as it stands (see engine.assessment)."""
+        from engine.assessment import assess
+
+        return assess(self.questionnaire, self.state,
+                      language=language or self.state.officer_language)
+
+    def to_json(self) -> str:
+        """The interview's record as JSON (what ``natid score`` reads)."""
+        from engine.interview.record import to_json
+
+        return to_json(self)
+
+    @classmethod
+    def from_json(cls, text: str | bytes, questionnaire: Questionnaire) -> Interview:
+        """Rebuild an interview from the JSON of :meth:`to_json`."""
+        from engine.interview.record import from_json
+
+        return from_json(text, questionnaire)
+
+    # Acting ---------------------------------------------------------------------------
+
+    def answer(self, parameter_id: str, value: Any, *, officer: str | None = None) -> Event:
+        """Record (or change) the answer to a question."""
+        parameter = self._open_parameter(parameter_id)
+        checked = check_answer(self.questionnaire, parameter, value, self._today())
+        return self._record(EventKind.ANSWERED, officer, parameter=parameter.id, value=checked)
+
+    def decline(self, parameter_id: str, reason: str = "declined", *,
+                officer: str | None = None) -> Event:
+        """Record that the person declined to answer, or does not know ('dont_know')."""
+        parameter = self._open_parameter(parameter_id)
+        if reason not in DECLINE_REASONS:
+            raise InterviewError(f"the reason for no answer is 'declined' or 'dont_know', "
+                                 f"not {reason!r}")
+        return self._record(EventKind.DECLINED, officer, parameter=parameter.id, reason=reason)
+
+    def skip(self, parameter_id: str, *, officer: str | None = None) -> Event:
+        """Leave a question for later; it comes back once the others are dealt with."""
+        parameter = self._open_parameter(parameter_id)
+        return self._record(EventKind.SKIPPED, officer, parameter=parameter.id)
+
+    def verify(self, parameter_id: str, outcome: str, reason: str, *,
+               officer: str | None = None) -> Event:
+        """Record the officer's finding on an answer: 'confirmed' or 'contradicted'.
+
+        The reason says what was seen or heard ("Aadhaar card seen, number matches").
+        """
+        parameter = self._open_parameter(parameter_id)
+        if outcome not in ("confirmed", "contradicted"):
+            raise InterviewError(f"a finding is 'confirmed' or 'contradicted', not {outcome!r}")
+        if not reason.strip():
+            raise InterviewError("say why: a finding needs a reason")
+        if not self._state_of(parameter.id).answered:
+            raise InterviewError(f"'{parameter.id}' has no answer to verify yet")
+        return self._record(EventKind.VERIFIED, officer, parameter=parameter.id,
+                            outcome=outcome, reason=reason.strip())
+
+    def note(self, text: str, parameter_id: str | None = None, *,
+             officer: str | None = None) -> Event:
+        """Add the officer's note, to the interview or to one question."""
+        if not text.strip():
+            raise InterviewError("a note needs some text")
+        self._must_be_open()
+        if parameter_id is not None:
+            self._parameter(parameter_id)
+        return self._record(EventKind.NOTED, officer, text=text.strip(), parameter=parameter_id)
+
+    def go_to(self, parameter_id: str, *, officer: str | None = None) -> Event:
+        """Move to a question still asked (to review or change its answer)."""
+        parameter = self._open_parameter(parameter_id)
+        return self._record(EventKind.MOVED, officer, parameter=parameter.id)
+
+    def back(self, *, officer: str | None = None) -> Event:
+        """Move to the question asked before the current one."""
+        self._must_be_open()
+        relevant = self.relevant()
+        current = self.current()
+        position = (len(relevant) if current is None
+                    else [p.id for p in relevant].index(current.id))
+        if position == 0:
+            raise InterviewError("this is the first question: there is none before it")
+        return self._record(EventKind.MOVED, officer, parameter=relevant[position - 1].id)
+
+    def close(self, reason: str = "", *, officer: str | None = None) -> Event:
+        """End the interview: no answers can be added or changed afterwards."""
+        self._must_be_open()
+        return self._record(EventKind.CLOSED, officer, reason=reason)
+
+    # Inside ---------------------------------------------------------------------------
+
+    def _record(self, kind: EventKind, officer: str | None, **data: Any) -> Event:
+        who = (officer or self.state.officer).strip()
+        if not who:
+            raise InterviewError("every action needs the officer who takes it")
+        event = Event(kind, format_time(self.clock()), who, data)
+        self._apply(event)
+        return event
+
+    def _apply(self, event: Event) -> None:
+        index = len(self._events)
+        if index:
+            self._check_recorded(event, index)
+        apply(self.state, event, index)
+        self._events.append(event)
+
+    def _check_recorded(self, event: Event, index: int) -> None:
+        """Refuse an event (from a file or a store) that no action could have recorded."""
+        ident = event.data.get("parameter")
+        if ident is None and event.kind in (EventKind.NOTED, EventKind.CLOSED):
+            return
+        if not isinstance(ident, str) or ident not in self.questionnaire.parameters_by_id:
+            raise InterviewRecordError(
+                f"event #{index + 1} ({event.kind}) is about {ident!r}, which is not a question "
+                "of this questionnaire")
+        if event.kind is EventKind.ANSWERED:
+            try:
+                check_answer(self.questionnaire, self.questionnaire.parameter(ident),
+                             event.data.get("value"), event.moment.date())
+            except AnswerError as error:
+                raise InterviewRecordError(f"event #{index + 1}: {error.message}") from None
+
+    def _parameter(self, parameter_id: str) -> Parameter:
+        try:
+            return self.questionnaire.parameter(parameter_id)
+        except KeyError:
+            raise InterviewError(
+                f"there is no question '{parameter_id}' in this questionnaire"
+                f"{did_you_mean(parameter_id, self.questionnaire.parameters_by_id)}") from None
+
+    def _open_parameter(self, parameter_id: str) -> Parameter:
+        self._must_be_open()
+        parameter = self._parameter(parameter_id)
+        self._must_be_asked(parameter, self.relevant())
+        return parameter
+
+    def _must_be_asked(self, parameter: Parameter, relevant: list[Parameter]) -> None:
+        if all(asked.id != parameter.id for asked in relevant):
+            raise InterviewError(f"'{parameter.id}' is not asked, given the answers so far")
+
+    def _must_be_open(self) -> None:
+        if self.state.closed:
+            raise InterviewError("this interview is closed: nothing more can be recorded")
+
+    def _state_of(self, parameter_id: str) -> ParameterState:
+        return self.state.parameters.get(parameter_id) or ParameterState()
+
+    def _dealt_with(self, parameter_id: str) -> bool:
+        current = self._state_of(parameter_id)
+        return bool(current.answered or current.declined)
+
+    def _question(self, parameter: Parameter, relevant: list[Parameter]) -> Question:
+        number = [asked.id for asked in relevant].index(parameter.id) + 1
+        return build_question(self.questionnaire, parameter, number=number, total=len(relevant),
+                              interviewee=self.state.interviewee_language,
+                              officer=self.state.officer_language,
+                              state=self.state.parameters.get(parameter.id))
+
+    def _today(self) -> datetime.date:
+        return self.clock().astimezone(datetime.UTC).date()

@@ -1,0 +1,63 @@
+"""A question as it is put: the prompt in the interviewee's and the officer's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from engine.model import Parameter, Questionnaire
+from engine.texts import pick
+
+
+@dataclass(frozen=True)
+class ChoiceView:
+    """One choice, labelled for both people."""
+
+    value: str
+    interviewee: str
+    officer: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """What the screen needs to put one question."""
+
+    parameter: Parameter
+    number: int
+    """Its place among the questions asked now (1-based)."""
+    total: int
+    """How many questions are asked, given the answers so far."""
+    interviewee_prompt: str
+    officer_prompt: str
+    help: str
+    """Guidance for the officer, in the officer's language."""
+    choices: tuple[ChoiceView, ...]
+    current: Any
+    """The answer given so far, or None."""
+    declined: str | None
+    skipped: bool
+
+    @property
+    def id(self) -> str:
+        """The parameter id."""
+        return self.parameter.id
+
+
+def build_question(questionnaire: Questionnaire, parameter: Parameter, *, number: int,
+                   total: int, interviewee: str, officer: str, state: Any) -> Question:
+    """The question for ``parameter`` in both languages, with what was answered."""
+    choices = tuple(
+        ChoiceView(choice.value, pick(choice.label, interviewee, questionnaire),
+                   pick(choice.label, officer, questionnaire))
+        for choice in questionnaire.choices_of(parameter)
+    )
+    return Question(
+        parameter=parameter, number=number, total=total,
+        interviewee_prompt=pick(parameter.prompt, interviewee, questionnaire),
+        officer_prompt=pick(parameter.prompt, officer, questionnaire),
+        help=pick(parameter.help, officer, questionnaire),
+        choices=choices,
+        current=state.value if state is not None and state.answered else None,
+        declined=state.declined if state is not None else None,
+        skipped=bool(state is not None and state.skipped),
+    )

@@ -1,0 +1,175 @@
+"""The state of an interview: the fold of its events.
+
+Nothing here is stored: resume, review, assessment and statistics all read the
+same fold of the same events, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from engine.conditions import evaluate
+from engine.interview.events import Event, EventKind, InterviewRecordError
+from engine.model import Parameter, Questionnaire
+
+DECLINE_REASONS = ("declined", "dont_know")
+
+
+@dataclass
+class Verification:
+    """An officer's finding on one answer."""
+
+    outcome: str
+    """'confirmed' or 'contradicted'."""
+    reason: str
+    officer: str
+    at: str
+
+
+@dataclass
+class ParameterState:
+    """Where one question stands."""
+
+    value: Any = None
+    answered: bool = False
+    declined: str | None = None
+    """'declined' or 'dont_know' when the person gave no answer on purpose."""
+    skipped: bool = False
+    verification: Verification | None = None
+    events: list[int] = field(default_factory=list)
+    """Indexes of every event about this question, changes included."""
+
+
+@dataclass
+class InterviewState:
+    """Everything the events say, ready to be read."""
+
+    interview_id: str = ""
+    questionnaire: dict[str, Any] = field(default_factory=dict)
+    interviewee_language: str = ""
+    officer_language: str = ""
+    started_at: str = ""
+    officer: str = ""
+    parameters: dict[str, ParameterState] = field(default_factory=dict)
+    notes: list[dict[str, Any]] = field(default_factory=list)
+    focus: str | None = None
+    closed: bool = False
+
+    def relevant(self, questionnaire: Questionnaire) -> list[Parameter]:
+        """The parameters whose conditions hold for the answers that count, in order."""
+        visible: dict[str, Any] = {}
+        relevant: list[Parameter] = []
+        for parameter in questionnaire.parameters:
+            if not evaluate(parameter.when, visible):
+                continue
+            relevant.append(parameter)
+            current = self.parameters.get(parameter.id)
+            if current is not None and current.answered:
+                visible[parameter.id] = current.value
+        return relevant
+
+    def counting_answers(self, questionnaire: Questionnaire) -> dict[str, Any]:
+        """The answers that count: given, and to questions that are still asked."""
+        return {p.id: self.parameters[p.id].value for p in self.relevant(questionnaire)
+                if p.id in self.parameters and self.parameters[p.id].answered}
+
+
+def fold(events: list[Event]) -> InterviewState:
+    """The state after ``events``, in order.
+
+    Raises:
+        InterviewRecordError: the events do not form an interview (the first is not
+            'started', or an event lacks what its kind needs).
+    """
+    state = InterviewState()
+    for index, event in enumerate(events):
+        apply(state, event, index)
+    return state
+
+
+def apply(state: InterviewState, event: Event, index: int) -> None:
+    """Change ``state`` by one event (the index is its place in the interview)."""
+    if (index == 0) != (event.kind is EventKind.STARTED):
+        raise InterviewRecordError(
+            "the first event of an interview must be 'started'" if index == 0
+            else f"event #{index + 1}: an interview starts only once")
+    if event.kind is EventKind.STARTED:
+        _start(state, event)
+    elif event.kind is EventKind.NOTED:
+        state.notes.append({"text": _text(event.data, "text", index),
+                            "parameter": event.data.get("parameter"),
+                            "officer": event.officer, "at": event.at})
+    elif event.kind is EventKind.CLOSED:
+        state.closed = True
+    else:
+        ident = _text(event.data, "parameter", index)
+        current = state.parameters.setdefault(ident, ParameterState())
+        current.events.append(index)
+        if event.kind is EventKind.MOVED:
+            state.focus = ident
+            return
+        if state.focus == ident:
+            state.focus = None
+        _ON_PARAMETER[event.kind](current, event, index)
+
+
+def _answered(current: ParameterState, event: Event, index: int) -> None:
+    if "value" not in event.data:
+        raise InterviewRecordError(f"event #{index + 1}: an answer without a 'value'")
+    value = event.data["value"]
+    if current.answered and current.value != value:
+        current.verification = None  # a finding is about the answer it was made on
+    current.value, current.answered = value, True
+    current.declined, current.skipped = None, False
+
+
+def _declined(current: ParameterState, event: Event, index: int) -> None:
+    reason = event.data.get("reason")
+    if reason not in DECLINE_REASONS:
+        raise InterviewRecordError(f"event #{index + 1}: decline reason {reason!r} is not "
+                                   "'declined' or 'dont_know'")
+    current.value, current.answered, current.declined = None, False, reason
+    current.skipped, current.verification = False, None
+
+
+def _skipped(current: ParameterState, event: Event, index: int) -> None:
+    current.skipped = True
+
+
+def _verified(current: ParameterState, event: Event, index: int) -> None:
+    outcome = event.data.get("outcome")
+    if outcome not in ("confirmed", "contradicted"):
+        raise InterviewRecordError(f"event #{index + 1}: outcome {outcome!r} is not "
+                                   "'confirmed' or 'contradicted'")
+    current.verification = Verification(outcome, str(event.data.get("reason", "")),
+                                        event.officer, event.at)
+
+
+_ON_PARAMETER: dict[EventKind, Callable[[ParameterState, Event, int], None]] = {
+    EventKind.ANSWERED: _answered,
+    EventKind.DECLINED: _declined,
+    EventKind.SKIPPED: _skipped,
+    EventKind.VERIFIED: _verified,
+}
+
+
+def _start(state: InterviewState, event: Event) -> None:
+    data = event.data
+    questionnaire = data.get("questionnaire")
+    if not isinstance(questionnaire, dict):
+        raise InterviewRecordError("the 'started' event does not name its questionnaire")
+    state.interview_id = _text(data, "interview_id", 0)
+    state.questionnaire = questionnaire
+    state.interviewee_language = _text(data, "interviewee_language", 0)
+    state.officer_language = _text(data, "officer_language", 0)
+    state.started_at = event.at
+    state.officer = event.officer
+
+
+def _text(data: dict[str, Any], key: str, index: int) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value:
+        raise InterviewRecordError(f"event #{index + 1}: '{key}' is missing or not text")
+    return value
