@@ -207,6 +207,19 @@ _ALL = (
         "action not possible now",
         "check the question id and that the question is asked and the interview open",
     ),
+    # The store.
+    _e(
+        "060",
+        "store cannot be used",
+        "check the database path (--db or NATID_DB), free space and permissions; "
+        "restore a damaged file from a backup",
+    ),
+    _e(
+        "061",
+        "interview changed elsewhere",
+        "reopen the interview to see what was recorded, then repeat the action",
+    ),
+    _e("062", "unknown interview", "'natid interviews list' shows the interviews and their ids"),
     # Using natid (command line and API).
     _e("090", "usage error", "run the command with --help to see what it accepts"),
     _e(

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from engine.assessment import Assessment
 
 Clock = Callable[[], datetime.datetime]
+Sink = Callable[[Event, "Interview"], None]
+"""Called with each new event before it is applied: a store saves it there, durably.
+If the sink raises, the event is not applied and the interview stays as it was."""
 
 
 class InterviewError(UserError):
@@ -40,10 +43,16 @@ class Interview:
     """One person's interview with one questionnaire."""
 
     def __init__(self, questionnaire: Questionnaire, events: Sequence[Event],
-                 *, clock: Clock = _utc_now, content_hash: str = "") -> None:
-        """Rebuild an interview from its events (use :meth:`start` to begin one)."""
+                 *, clock: Clock = _utc_now, content_hash: str = "",
+                 sink: Sink | None = None) -> None:
+        """Rebuild an interview from its events (use :meth:`start` to begin one).
+
+        ``sink`` receives every event recorded from now on (the given events are
+        already stored).
+        """
         self.questionnaire = questionnaire
         self.clock = clock
+        self.sink = sink
         self._events: list[Event] = []
         self.state = InterviewState()
         for event in events:
@@ -61,7 +70,7 @@ class Interview:
     def start(cls, questionnaire: Questionnaire, *, interviewee_language: str,
               officer_language: str, officer: str, content_hash: str = "",
               interview_id: str | None = None, clock: Clock = _utc_now,
-              office: str = "") -> Interview:
+              office: str = "", sink: Sink | None = None) -> Interview:
         """Begin a new interview.
 
         Args:
@@ -73,6 +82,7 @@ class Interview:
             interview_id: an id of your own; a random one by default.
             clock: where the time of each event comes from (UTC).
             office: where the interview takes place.
+            sink: receives every event, the first included, before it counts (a store).
         """
         if not officer.strip():
             raise InterviewError("an interview needs the officer's name")
@@ -88,13 +98,17 @@ class Interview:
             "officer_language": officer_language,
             "office": office,
         })
-        return cls(questionnaire, [started], clock=clock, content_hash=content_hash)
+        interview = cls(questionnaire, [started], clock=clock, content_hash=content_hash)
+        if sink is not None:
+            sink(started, interview)
+            interview.sink = sink
+        return interview
 
     @classmethod
     def resume(cls, questionnaire: Questionnaire, events: Sequence[Event],
-               *, clock: Clock = _utc_now) -> Interview:
+               *, clock: Clock = _utc_now, sink: Sink | None = None) -> Interview:
         """The interview exactly as its events leave it."""
-        return cls(questionnaire, events, clock=clock)
+        return cls(questionnaire, events, clock=clock, sink=sink)
 
     # Reading --------------------------------------------------------------------------
 
@@ -240,6 +254,8 @@ class Interview:
         if not who:
             raise InterviewError("every action needs the officer who takes it")
         event = Event(kind, format_time(self.clock()), who, data)
+        if self.sink is not None:
+            self.sink(event, self)
         self._apply(event)
         return event
 

@@ -1,0 +1,141 @@
+"""The store interface: what natid needs from any backend that keeps interviews.
+
+The store persists events and nothing else that matters: interviews are rebuilt
+from them. A backend keeps, per interview, a row with its chain head and a few
+non-identifying columns (country, status, period, conclusion) in the same
+transaction as the event that changes them. Everything above this interface
+(the interview, the CLI, the app) works the same on every backend.
+"""
+
+from __future__ import annotations
+
+import datetime
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+
+from engine.errors import UsageError, UserError
+from engine.interview.events import Event, EventKind
+from engine.store.chain import ChainReport, StoredEvent
+from engine.store.codec import PlainCodec
+
+
+class StoreError(UserError):
+    """The store cannot be opened, read or written; nothing half-done was kept."""
+
+    code = "NATID-E060"
+
+
+class StoreConflictError(StoreError):
+    """The interview changed elsewhere since it was read: reload it and repeat the action."""
+
+    code = "NATID-E061"
+
+
+class UnknownInterviewError(UsageError):
+    """No interview has that id (or the id's beginning fits several)."""
+
+    code = "NATID-E062"
+
+
+@dataclass(frozen=True)
+class InterviewSummary:
+    """What a listing shows of an interview: nothing that identifies the person."""
+
+    id: str
+    country: str
+    questionnaire_version: str
+    content_hash: str
+    started_at: str
+    officer: str
+    status: str
+    closed_at: str | None
+    conclusion: str | None
+    event_count: int
+
+
+def period_of(at: str) -> str:
+    """The quarter a timestamp falls in, e.g. '2026-Q4'."""
+    return f"{at[:4]}-Q{(int(at[5:7]) - 1) // 3 + 1}"
+
+
+class Store(ABC):
+    """Where interviews' events are kept."""
+
+    codec = PlainCodec()
+
+    @abstractmethod
+    def append(self, interview_id: str, event: Event, *, expected_count: int | None = None,
+               conclusion: str | None = None) -> StoredEvent:
+        """Store one event durably before returning.
+
+        Args:
+            interview_id: the interview (a 'started' event creates it).
+            event: the event.
+            expected_count: the number of events the caller knows of; if the interview
+                has more or fewer, :class:`StoreConflictError` and nothing is written.
+            conclusion: for a 'closed' event, the assessment's conclusion, kept for
+                statistics.
+        """
+
+    @abstractmethod
+    def stored_events(self, interview_id: str) -> list[StoredEvent]:
+        """An interview's events as stored (bytes and hashes), in order."""
+
+    @abstractmethod
+    def interview(self, id_or_prefix: str) -> InterviewSummary:
+        """One interview, by its id or a unique beginning of it."""
+
+    @abstractmethod
+    def interviews(self, status: str | None = None) -> list[InterviewSummary]:
+        """Every interview ('open', 'closed' or all), newest first."""
+
+    @abstractmethod
+    def purge(self, closed_before: datetime.date, *, officer: str, reason: str) -> list[str]:
+        """Delete interviews closed before that day; log each purge; return their ids."""
+
+    @abstractmethod
+    def counts(self) -> list[tuple[str, str, str, int]]:
+        """(country, conclusion or 'open', period, number of interviews), for statistics."""
+
+    @abstractmethod
+    def check_database(self) -> list[str]:
+        """Problems the backend itself finds in its storage ([] when sound)."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the connection."""
+
+    # Shared by every backend ----------------------------------------------------------
+
+    def events(self, interview_id: str) -> list[Event]:
+        """An interview's events, decoded, in order."""
+        summary = self.interview(interview_id)
+        decoded = []
+        for stored in self.stored_events(summary.id):
+            try:
+                raw = self.codec.decode(stored.payload, summary.id)
+                decoded.append(Event(EventKind(raw["kind"]), raw["at"], raw["officer"],
+                                     raw["data"]))
+            except (ValueError, KeyError, TypeError):
+                raise StoreError(f"event {stored.seq} of interview {summary.id} cannot be "
+                                 "read: the database was changed outside natid "
+                                 "(run 'natid verify')") from None
+        return decoded
+
+    def verify(self, interview_id: str | None = None) -> list[ChainReport]:
+        """Check the hash chain of one interview, or of all of them."""
+        from engine.store.chain import verify_chain
+
+        summaries = [self.interview(interview_id)] if interview_id else self.interviews()
+        return [verify_chain(s.id, s.content_hash, self.stored_events(s.id), self._head(s.id),
+                             s.event_count) for s in summaries]
+
+    @abstractmethod
+    def _head(self, interview_id: str) -> str:
+        """The recorded hash of the interview's last event."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()

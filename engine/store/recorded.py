@@ -1,0 +1,35 @@
+"""Interviews whose every event is saved in a store before it counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engine.interview.events import Event, EventKind
+from engine.interview.interview import Interview, Sink
+from engine.model import Questionnaire
+from engine.store.base import Store, StoreError
+
+
+def saving_to(store: Store) -> Sink:
+    """A sink that appends each event to ``store`` durably, refusing stale interviews."""
+
+    def save(event: Event, interview: Interview) -> None:
+        known = 0 if event.kind is EventKind.STARTED else len(interview.events)
+        conclusion = interview.assess().conclusion if event.kind is EventKind.CLOSED else None
+        store.append(interview.id, event, expected_count=known, conclusion=conclusion)
+
+    return save
+
+
+def start_recorded(store: Store, questionnaire: Questionnaire, **options: Any) -> Interview:
+    """Begin an interview saved in ``store`` (options as for :meth:`Interview.start`)."""
+    return Interview.start(questionnaire, sink=saving_to(store), **options)
+
+
+def resume_recorded(store: Store, questionnaire: Questionnaire, interview_id: str) -> Interview:
+    """Reopen a stored interview exactly where it stopped; later events are saved too."""
+    summary = store.interview(interview_id)
+    if summary.country != questionnaire.country:
+        raise StoreError(f"interview {summary.id} was recorded with the questionnaire of "
+                         f"{summary.country}, not {questionnaire.country}")
+    return Interview.resume(questionnaire, store.events(summary.id), sink=saving_to(store))
