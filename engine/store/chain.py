@@ -24,7 +24,7 @@ def event_bytes(event: dict[str, Any]) -> bytes:
                       ensure_ascii=False).encode("utf-8")
 
 
-def link(previous: str, interview_id: str, seq: int, kind: str, at: str, content_hash: str,
+def link(previous: str, interview_id: str, seq: int, *, kind: str, at: str, content_hash: str,
          payload: bytes) -> str:
     """The hash of one stored event."""
     digest = hashlib.sha256()
@@ -71,8 +71,8 @@ def verify_chain(interview_id: str, content_hash: str, events: list[StoredEvent]
         if stored.prev_hash != previous:
             return ChainReport(interview_id, len(events), False, stored.seq,
                                f"event {stored.seq} does not follow the event before it")
-        computed = link(previous, interview_id, stored.seq, stored.kind, stored.at,
-                        content_hash, stored.payload)
+        computed = link(previous, interview_id, stored.seq, kind=stored.kind, at=stored.at,
+                        content_hash=content_hash, payload=stored.payload)
         if computed != stored.hash:
             return ChainReport(interview_id, len(events), False, stored.seq,
                                f"event {stored.seq} was changed after it was written")

@@ -39,11 +39,8 @@ _SUMMARY = ("id, country, questionnaire_version, content_hash, started_at, offic
 def migrations() -> list[tuple[int, str]]:
     """The schema migrations shipped with natid: (version, SQL), in order."""
     folder = resources.files("engine.store").joinpath("migrations")
-    found = []
-    for entry in folder.iterdir():
-        if entry.name.endswith(".sql"):
-            found.append((int(entry.name.split("_", 1)[0]), entry.read_text("utf-8")))
-    return sorted(found)
+    return sorted((int(entry.name.split("_", 1)[0]), entry.read_text("utf-8"))
+                  for entry in folder.iterdir() if entry.name.endswith(".sql"))
 
 
 def _statements(script: str) -> Iterator[str]:
@@ -195,8 +192,8 @@ class SQLiteStore(Store):
                     f"interview {interview_id} has {count} events in the database, not "
                     f"{expected_count}: it was changed elsewhere; reopen it and repeat")
             seq = count + 1
-            digest = link(previous, interview_id, seq, str(event.kind), event.at, content_hash,
-                          payload)
+            digest = link(previous, interview_id, seq, kind=str(event.kind), at=event.at,
+                          content_hash=content_hash, payload=payload)
             db.execute("INSERT INTO events (interview_id, seq, kind, at, payload, prev_hash, "
                        "hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
                        (interview_id, seq, str(event.kind), event.at, payload, previous, digest))
