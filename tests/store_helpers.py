@@ -25,12 +25,15 @@ def new_interview(store: Store, officer: str = "A. López") -> Interview:
     return interview
 
 
-def raw(path: Path) -> sqlite3.Connection:
-    """A plain connection to the database, as someone editing it outside natid would use."""
+def tamper(path: Path, sql: str) -> None:
+    """Change the database outside natid, as someone with the file and sqlite3 could."""
     connection = sqlite3.connect(path, isolation_level=None)
-    connection.execute("DROP TRIGGER IF EXISTS events_are_never_updated")
-    connection.execute("DROP TRIGGER IF EXISTS events_are_deleted_only_by_purge")
-    return connection
+    try:
+        connection.execute("DROP TRIGGER IF EXISTS events_are_never_updated")
+        connection.execute("DROP TRIGGER IF EXISTS events_are_deleted_only_by_purge")
+        connection.execute(sql)
+    finally:
+        connection.close()
 
 
 def store_at(path: Path) -> Store:

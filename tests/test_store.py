@@ -14,7 +14,7 @@ from engine.interview import Event, EventKind
 from engine.store import StoreConflictError, StoreError, UnknownInterviewError, open_store
 from engine.store.recorded import resume_recorded
 from engine.store.sqlite import SQLiteStore, migrations
-from tests.store_helpers import INDIA, new_interview, raw
+from tests.store_helpers import INDIA, new_interview, tamper
 
 
 @pytest.fixture
@@ -95,7 +95,7 @@ def test_events_cannot_be_changed_or_deleted_through_sql(db: Path) -> None:
         connection.execute("DELETE FROM events")
 
 
-@pytest.mark.parametrize(("tamper", "broken_at", "words"), [
+@pytest.mark.parametrize(("sql", "broken_at", "words"), [
     ("UPDATE events SET payload = replace(payload, 'Gurpreet', 'Gurmeet') WHERE seq = 2",
      2, "changed"),
     ("DELETE FROM events WHERE seq = 3", 3, "missing"),
@@ -104,12 +104,12 @@ def test_events_cannot_be_changed_or_deleted_through_sql(db: Path) -> None:
      "FROM events WHERE seq = 2", 5, "missing or out of order"),
     ("DELETE FROM events WHERE seq = 4", 4, "removed or added"),
 ])
-def test_verify_names_the_first_event_that_breaks(db: Path, tamper: str, broken_at: int,
+def test_verify_names_the_first_event_that_breaks(db: Path, sql: str, broken_at: int,
                                                   words: str) -> None:
     with open_store(db) as store:
         interview = new_interview(store)
         assert all(report.ok for report in store.verify())
-    raw(db).execute(tamper)
+    tamper(db, sql)
     with open_store(db) as store:
         (report,) = store.verify(interview.id)
     assert not report.ok
@@ -133,7 +133,7 @@ def test_purge_deletes_closed_interviews_and_logs_it(db: Path) -> None:
 def test_a_newer_schema_is_refused_and_left_alone(db: Path) -> None:
     with open_store(db) as store:
         new_interview(store)
-    sqlite3.connect(db, isolation_level=None).execute("PRAGMA user_version = 99")
+    tamper(db, "PRAGMA user_version = 99")
     before = file_digest(db)
     with pytest.raises(StoreError, match="written by a newer natid"):
         open_store(db)

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from engine.errors import NatidError, UsageError, UserError
+from engine.store.base import StoreError
 from tui import exit_codes
 
 DESCRIPTION = """\
@@ -22,14 +23,14 @@ With no command, natid checks the bundled questionnaires and prints a summary.
 """
 
 EPILOG = """\
-exit codes: 0 done, 1 authoring errors found, 2 usage error, 70 internal error,
-130 interrupted. See docs/cli.md.
+exit codes: 0 done, 1 errors in the input (or a broken chain for verify), 2 usage
+error, 3 store unusable, 70 internal error, 130 interrupted. See docs/cli.md.
 """
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every ``natid`` command."""
-    from tui.commands import lint, schema, score
+    from tui.commands import interviews, lint, purge, schema, score, verify
 
     parser = argparse.ArgumentParser(
         prog="natid", description=DESCRIPTION, epilog=EPILOG,
@@ -39,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     lint.register(commands)
     score.register(commands)
+    interviews.register(commands)
+    verify.register(commands)
+    purge.register(commands)
     schema.register(commands)
     return parser
 
@@ -64,6 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(f"natid: {error.message}", file=sys.stderr)
         return exit_codes.USAGE
+    except StoreError as error:
+        print(f"natid: {error.message}", file=sys.stderr)
+        return exit_codes.STORE
     except UserError as error:
         print(f"natid: {error.message}", file=sys.stderr)
         return exit_codes.AUTHORING_ERRORS

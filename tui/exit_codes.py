@@ -5,9 +5,14 @@ from __future__ import annotations
 OK = 0
 """Done; for ``lint``: no authoring errors."""
 AUTHORING_ERRORS = 1
-"""``lint`` found authoring errors (or warnings, with ``--warnings-as-errors``)."""
+"""``lint`` found authoring errors (or warnings, with ``--warnings-as-errors``); other
+commands: the input (a questionnaire, an interview record) has errors, or ``verify``
+found a broken chain."""
 USAGE = 2
 """The command was used wrongly: an unknown option, a path that does not exist."""
+STORE = 3
+"""The interview store cannot be used (damaged, unwritable, full, newer schema);
+nothing half-done was kept."""
 INTERNAL = 70
 """natid itself failed; nothing already saved is affected. Please report it."""
 INTERRUPTED = 130

@@ -26,17 +26,28 @@ MAX_RECORD_BYTES = 64 * 1024 * 1024
 
 def to_record(interview: Interview) -> dict[str, Any]:
     """The JSON-ready record of an interview."""
+    return record_of(interview.events)
+
+
+def record_of(events: list[Event]) -> dict[str, Any]:
+    """The JSON-ready record of an interview's events (the first is 'started')."""
+    started = events[0].data
     return {
         "natid_interview": RECORD_FORMAT,
-        "interview_id": interview.id,
-        "questionnaire": dict(interview.state.questionnaire),
-        "events": [event.to_dict() for event in interview.events],
+        "interview_id": started.get("interview_id"),
+        "questionnaire": dict(started.get("questionnaire", {})),
+        "events": [event.to_dict() for event in events],
     }
 
 
 def to_json(interview: Interview) -> str:
     """The record as JSON text (UTF-8, scripts as written)."""
     return json.dumps(to_record(interview), ensure_ascii=False, indent=1)
+
+
+def events_to_json(events: list[Event]) -> str:
+    """The record of stored events as JSON text, as :func:`to_json` writes it."""
+    return json.dumps(record_of(events), ensure_ascii=False, indent=1)
 
 
 def read_record(text: str | bytes) -> tuple[dict[str, Any], list[Event]]:

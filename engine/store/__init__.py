@@ -28,8 +28,10 @@ def default_location() -> Path:
     return Path(user_data_dir("natid", appauthor=False)) / "natid.db"
 
 
-def open_store(location: str | os.PathLike[str] | None = None) -> Store:
+def open_store(location: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
     """Open the store at ``location`` (default: ``NATID_DB``, else the user's data folder).
+
+    With ``create=False`` a missing database is an error instead of a new empty one.
 
     Raises:
         StoreError: the store cannot be opened (the message says why).
@@ -42,7 +44,7 @@ def open_store(location: str | os.PathLike[str] | None = None) -> Store:
                          "SQLite database file")
     from engine.store.sqlite import SQLiteStore
 
-    return SQLiteStore(chosen)
+    return SQLiteStore(chosen, create=create)
 
 
 __all__ = [

@@ -58,7 +58,7 @@ def _statements(script: str) -> Iterator[str]:
 class SQLiteStore(Store):
     """Interviews in one SQLite file."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
         """Open (or create) the store at ``path`` and bring its schema up to date.
 
         Raises:
@@ -67,6 +67,9 @@ class SQLiteStore(Store):
         """
         self.path = Path(path)
         self.location = str(self.path)
+        if not create and not self.path.exists():
+            raise StoreError(f"there is no interview database at {self.path} yet (no interview "
+                             "was recorded there); check --db or NATID_DB")
         self._connection = self._open()
         try:
             self._migrate()
