@@ -23,3 +23,6 @@ def test_loading_benchmark_prints_its_ratios() -> None:
     assert re.search(r"ratio natid / pyxform\s+\d+\.\d+", out), out
     assert re.search(r"on-disk cache\s+\d+\.\d+ ms\s+ratio\s+\d+\.\d+", out), out
     assert "heavy modules imported               []" in out, out
+    assert re.search(r"durable answers: \d+ in [\d.]+ s = +\d+ answers/s", out), out
+    assert re.search(r"resume of a 100-event interview: [\d.]+ ms", out), out
+    assert re.search(r"statistics over [\d,]+ stored interviews .* in [\d.]+ s", out), out
