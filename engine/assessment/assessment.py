@@ -23,6 +23,7 @@ from engine.assessment.strength import (
     LANGUAGE_CAP,
     cap,
     contribution,
+    level,
     verbal,
 )
 from engine.consistency import Contradiction, find_contradictions
@@ -89,6 +90,10 @@ class Assessment:
     items_for_consulate: tuple[str, ...]
     """Answered parameters only the consulate can verify."""
     explanation: tuple[str, ...] = field(default=())
+    support: str = ""
+    """The step of the verbal scale alone, e.g. 'moderate support' (for translation)."""
+    direction: str = ""
+    """'for' or 'against' the presumed nationality; '' when neutral."""
 
     def outcome(self, parameter_id: str) -> str:
         """The outcome of one parameter."""
@@ -104,7 +109,8 @@ class Assessment:
             "conclusion": self.conclusion,
             "rule": {"required": self.rule.required, "confirmed": list(self.rule.confirmed),
                      "met": self.rule.met},
-            "strength": {"log10_lr": round(self.log10_lr, 4), "words": self.strength},
+            "strength": {"log10_lr": round(self.log10_lr, 4), "words": self.strength,
+                         "support": self.support, "direction": self.direction},
             "parameters": [vars(result) | {"contribution": round(result.contribution, 4)}
                            for result in self.parameters],
             "by_tier": {k: vars(v) for k, v in self.by_tier.items()},
@@ -155,6 +161,7 @@ def assess(questionnaire: Questionnaire, state: InterviewState,
             if r.verify == Verification.CONSULATE and r.outcome == UNCONFIRMED),
         explanation=_explain(results, rule, total, country=questionnaire.country,
                              contradictions=contradictions, conclusion=conclusion),
+        support=level(total)[0], direction=level(total)[1],
     )
 
 

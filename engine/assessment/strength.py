@@ -50,11 +50,18 @@ def cap(total: float, limit: float) -> float:
     return max(-limit, min(limit, total))
 
 
-def verbal(log10_lr: float, country: str) -> str:
-    """The score in words, e.g. 'moderate support for the presumed nationality (IN)'."""
+def level(log10_lr: float) -> tuple[str, str]:
+    """(words, direction) of a score: ('moderate support', 'for'), or (NEUTRAL, '')."""
     size = abs(log10_lr)
     for bound, words in VERBAL_SCALE:
         if size >= bound - 1e-9:
-            direction = "for" if log10_lr > 0 else "against"
-            return f"{words} {direction} the presumed nationality ({country})"
-    return NEUTRAL
+            return words, "for" if log10_lr > 0 else "against"
+    return NEUTRAL, ""
+
+
+def verbal(log10_lr: float, country: str) -> str:
+    """The score in words, e.g. 'moderate support for the presumed nationality (IN)'."""
+    words, direction = level(log10_lr)
+    if not direction:
+        return words
+    return f"{words} {direction} the presumed nationality ({country})"
