@@ -316,7 +316,8 @@ class Interview:
         return build_question(self.questionnaire, parameter, number=number, total=len(relevant),
                               interviewee=self.state.interviewee_language,
                               officer=self.state.officer_language,
-                              state=self.state.parameters.get(parameter.id))
+                              state=self.state.parameters.get(parameter.id),
+                              answers=self.answers())
 
     def _today(self) -> datetime.date:
         return self.clock().astimezone(datetime.UTC).date()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from engine.model import Parameter, Questionnaire
+from engine.model import Choice, Parameter, Questionnaire, WithinCheck
 from engine.texts import pick
 
 
@@ -44,12 +44,17 @@ class Question:
 
 
 def build_question(questionnaire: Questionnaire, parameter: Parameter, *, number: int,
-                   total: int, interviewee: str, officer: str, state: Any) -> Question:
-    """The question for ``parameter`` in both languages, with what was answered."""
+                   total: int, interviewee: str, officer: str, state: Any,
+                   answers: dict[str, Any] | None = None) -> Question:
+    """The question for ``parameter`` in both languages, with what was answered.
+
+    Choices held by another answer (a 'within' check: the districts of the state
+    given) are narrowed to those that fit it.
+    """
     choices = tuple(
         ChoiceView(choice.value, pick(choice.label, interviewee, questionnaire),
                    pick(choice.label, officer, questionnaire))
-        for choice in questionnaire.choices_of(parameter)
+        for choice in fitting_choices(questionnaire, parameter, answers or {})
     )
     return Question(
         parameter=parameter, number=number, total=total,
@@ -61,3 +66,17 @@ def build_question(questionnaire: Questionnaire, parameter: Parameter, *, number
         declined=state.declined if state is not None else None,
         skipped=bool(state is not None and state.skipped),
     )
+
+
+def fitting_choices(questionnaire: Questionnaire, parameter: Parameter,
+                    answers: dict[str, Any]) -> list[Choice]:
+    """The choices of ``parameter`` that fit the answers its 'within' checks depend on."""
+    choices = questionnaire.choices_of(parameter)
+    for check in questionnaire.checks:
+        if isinstance(check, WithinCheck) and check.parameter == parameter.id:
+            outer = answers.get(check.within)
+            holders = outer if isinstance(outer, list) else [outer]
+            fitting = [choice for choice in choices if choice.within in holders]
+            if outer is not None and fitting:
+                choices = fitting
+    return choices

@@ -1,0 +1,191 @@
+"""The officer's terminal app: start, choose, interview, review, result.
+
+The app holds no rules: it asks the engine for the question, records through the
+engine (which saves every event in the store before it counts) and shows the
+engine's assessment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from engine.bundled import bundled_paths, find_questionnaire
+from engine.errors import InternalError, UserError
+from engine.interview import Interview
+from engine.loader import LoadResult, check_file
+from engine.model import Questionnaire
+from engine.store import Store, open_store
+from engine.store.recorded import resume_recorded, start_recorded
+from tui.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, language_name, translator
+from tui.screens.base import N_
+
+
+class NatidApp(App[int]):
+    """natid's interview app."""
+
+    CSS_PATH = "natid.tcss"
+    TITLE = "natid"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", N_("Quit"), show=False),
+    ]
+
+    def __init__(self, *, db: str | None = None, questionnaire: str | None = None,
+                 officer_language: str = DEFAULT_LANGUAGE, officer: str = "",
+                 office: str = "") -> None:
+        super().__init__()
+        self.db = db
+        self.only_questionnaire = questionnaire
+        self.officer_language = officer_language
+        self.officer = officer
+        self.office = office
+        self._store: Store | None = None
+        self._interview: Interview | None = None
+        self._loaded: list[tuple[Path, LoadResult]] | None = None
+        translator.set_language(officer_language)
+
+    @property
+    def store(self) -> Store:
+        """The open store."""
+        if self._store is None:
+            raise InternalError("the app has no store open")
+        return self._store
+
+    @property
+    def interview(self) -> Interview:
+        """The interview on screen."""
+        if self._interview is None:
+            raise InternalError("no interview is open")
+        return self._interview
+
+    # Start and stop -------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        """Open the store, then show the start screen."""
+        from tui.screens.start import StartScreen
+
+        try:
+            self._store = open_store(self.db)
+            self.questionnaires()
+        except UserError as error:
+            self.exit(3, message=f"natid: {error.message}")
+            return
+        self.sub_title = _("Nationality identification")
+        self.push_screen(StartScreen())
+
+    def on_unmount(self) -> None:
+        """Release the store."""
+        if self._store is not None:
+            self._store.close()
+
+    # Questionnaires -------------------------------------------------------------------
+
+    def questionnaires(self) -> list[tuple[Path, Questionnaire]]:
+        """The questionnaires offered: the one asked for, or every bundled one."""
+        if self._loaded is None:
+            paths = ([find_questionnaire(self.only_questionnaire)] if self.only_questionnaire
+                     else bundled_paths())
+            loaded = [(path, check_file(path)) for path in paths]
+            self._loaded = [(path, result) for path, result in loaded if result.ok]
+            if not self._loaded:
+                first = loaded[0][1].unwrap() if loaded else None
+                raise UserError(f"no questionnaire can be used ({first})")
+        return [(path, result.unwrap()) for path, result in self._loaded]
+
+    def _result_for(self, country: str) -> LoadResult:
+        for _path, result in self._loaded or []:
+            if result.questionnaire is not None and result.questionnaire.country == country:
+                return result
+        return check_file(find_questionnaire(country))
+
+    # Interviews -----------------------------------------------------------------------
+
+    def open_interviews(self) -> list[object]:
+        """The open interviews in the store, newest first."""
+        return list(self.store.interviews("open"))
+
+    def begin(self, index: int, interviewee_language: str) -> None:
+        """Start a new interview with the questionnaire chosen."""
+        _path, result = (self._loaded or [])[index]
+        try:
+            self._interview = start_recorded(
+                self.store, result.unwrap(), interviewee_language=interviewee_language,
+                officer_language=self.officer_language, officer=self.officer,
+                office=self.office, content_hash=result.content_hash)
+        except UserError as error:
+            self.notify(_("Not started: {reason}").format(reason=error.message),
+                        severity="error")
+            return
+        self.show_current()
+
+    def resume(self, interview_id: str) -> None:
+        """Reopen a stored interview where it stopped."""
+        try:
+            summary = self.store.interview(interview_id)
+            result = self._result_for(summary.country)
+            if summary.content_hash and summary.content_hash != result.content_hash:
+                self.notify(_("The questionnaire has changed since this interview began."),
+                            severity="warning")
+            self._interview = resume_recorded(self.store, result.unwrap(), summary.id)
+        except UserError as error:
+            self.notify(_("Cannot resume: {reason}").format(reason=error.message),
+                        severity="error")
+            return
+        self.show_current()
+
+    def show_current(self) -> None:
+        """Show the question to put now, or the review when every question is dealt with."""
+        from tui.screens.question import QuestionScreen
+        from tui.screens.review import ReviewScreen
+
+        question = self.interview.current()
+        self._back_to_start()
+        self.push_screen(ReviewScreen() if question is None else QuestionScreen(question))
+
+    def jump_to(self, parameter_id: str) -> None:
+        """Go to a question from the review."""
+        try:
+            self.interview.go_to(parameter_id)
+        except UserError as error:
+            self.notify(error.message, severity="error")
+            return
+        self.show_current()
+
+    def close_interview(self) -> None:
+        """Record the end of the interview and go back to the start."""
+        try:
+            self.interview.close()
+        except UserError as error:
+            self.notify(_("Not closed: {reason}").format(reason=error.message),
+                        severity="error")
+            return
+        self.notify(_("Interview closed."))
+        self._interview = None
+        self._back_to_start()
+        self.screen.refresh(recompose=True)
+
+    def _back_to_start(self) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    # Language -------------------------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        """Speak another language from now on: every screen is redrawn in it."""
+        translator.set_language(language)
+        self.officer_language = language
+        self.sub_title = _("Nationality identification")
+        for screen in self.screen_stack:
+            screen.refresh(recompose=True)
+            screen.refresh_bindings()
+
+    def action_switch_language(self) -> None:
+        """Ctrl+L: the next officer language."""
+        index = LANGUAGES.index(self.officer_language)
+        self.set_language(LANGUAGES[(index + 1) % len(LANGUAGES)])
+        self.notify(_("natid now speaks {language}.").format(
+            language=language_name(self.officer_language, self.officer_language)))

@@ -1,0 +1,170 @@
+"""One question at a time: the prompt in both languages, the answer, and what else to do."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Header, Input, ProgressBar, Static
+
+from engine.errors import UserError
+from engine.interview import Question
+from tui.i18n import _
+from tui.screens.base import N_, NatidScreen
+from tui.widgets.answer_input import AnswerInput, NoAnswer
+from tui.widgets.rule_panel import RulePanel
+
+
+class QuestionScreen(NatidScreen):
+    """The current question; every answer is saved before the next question appears."""
+
+    HELP = N_(
+        "# Question\n\nThe top box shows the question **in the person's language**, in "
+        "their own script; below it, the same question in yours, and guidance.\n\n"
+        "Record the answer, then **Ctrl+S** (or **Enter** in a text field) saves it and "
+        "moves on. The answer is on disk before the next question appears.\n\n"
+        "- **Ctrl+D**: the person declines to answer; **Ctrl+K**: the person does not "
+        "know. Neither counts against them.\n- **Ctrl+P**: leave the question for later.\n"
+        "- **Ctrl+B**: the question before.\n- **Ctrl+E**: record what you verified "
+        "(a document seen, the interpreter's confirmation), with the reason.\n"
+        "- **Ctrl+N**: a note.\n- **Ctrl+R**: review every answer and see the result.\n\n"
+        "The box at the bottom shows the country's rule and the strength of support as "
+        "they stand."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *NatidScreen.BINDINGS,
+        Binding("ctrl+s", "save", N_("Save"), priority=True),
+        Binding("ctrl+b", "back", N_("Back"), priority=True),
+        Binding("ctrl+p", "skip", N_("Later"), priority=True),
+        Binding("ctrl+d", "decline", N_("Declined"), priority=True),
+        Binding("ctrl+k", "dont_know", N_("Don't know"), priority=True),
+        Binding("ctrl+e", "verify", N_("Verify"), priority=True),
+        Binding("ctrl+n", "note", N_("Note"), priority=True),
+        Binding("ctrl+r", "review", N_("Review"), priority=True),
+        Binding("ctrl+l", "app.switch_language", N_("Language")),
+    ]
+
+    def __init__(self, question: Question) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        """Progress, the question in both languages, the answer, the live rule."""
+        question = self.question
+        _done, total = self.app.interview.progress()
+        yield Header()
+        with VerticalScroll(id="question"):
+            with Horizontal(classes="progress-row"):
+                yield Static(_("Question {number} of {total}").format(
+                    number=question.number, total=question.total), classes="counter")
+                yield ProgressBar(total=max(total, 1), show_eta=False, id="progress")
+            yield Static(question.interviewee_prompt, id="interviewee-prompt")
+            yield Static(question.officer_prompt, id="officer-prompt")
+            if question.help:
+                yield Static(question.help, id="help-text")
+            if question.declined:
+                yield Static(_("Recorded: the person declined to answer")
+                             if question.declined == "declined"
+                             else _("Recorded: the person does not know"), classes="state")
+            yield AnswerInput(question, id="answer-input")
+            yield Static("", id="message", classes="message")
+            yield RulePanel(id="rule")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show progress and the rule; put the cursor in the answer."""
+        done, _total = self.app.interview.progress()
+        self.query_one("#progress", ProgressBar).update(progress=done)
+        self.query_one(RulePanel).show(self.app.interview.assess())
+        self.query_one(AnswerInput).focus_answer()
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        """Enter in a text field saves."""
+        self.action_save()
+
+    def action_save(self) -> None:
+        """Save the answer and go to the next question."""
+        try:
+            value = self.query_one(AnswerInput).value()
+        except NoAnswer as problem:
+            self.say(str(problem))
+            return
+        self.act(lambda: self.app.interview.answer(self.question.id, value))
+
+    def action_decline(self) -> None:
+        """The person declines to answer."""
+        self.act(lambda: self.app.interview.decline(self.question.id, "declined"))
+
+    def action_dont_know(self) -> None:
+        """The person does not know."""
+        self.act(lambda: self.app.interview.decline(self.question.id, "dont_know"))
+
+    def action_skip(self) -> None:
+        """Leave the question for later."""
+        self.act(lambda: self.app.interview.skip(self.question.id))
+
+    def action_back(self) -> None:
+        """Go to the question before."""
+        self.act(lambda: self.app.interview.go_to(self._previous()))
+
+    def _previous(self) -> str:
+        ids = [parameter.id for parameter in self.app.interview.relevant()]
+        position = ids.index(self.question.id)
+        if position == 0:
+            raise _NothingBefore
+        return ids[position - 1]
+
+    def action_verify(self) -> None:
+        """Record a finding on the answer."""
+        from tui.screens.verify_dialog import VerifyDialog
+
+        def record(finding: tuple[str, str] | None) -> None:
+            if finding is not None:
+                outcome, reason = finding
+                self.act(lambda: self.app.interview.verify(self.question.id, outcome, reason),
+                         move_on=False)
+
+        self.app.push_screen(VerifyDialog(self.question.officer_prompt), record)
+
+    def action_note(self) -> None:
+        """Add a note to this question."""
+        from tui.screens.note_dialog import NoteDialog
+
+        def record(text: str | None) -> None:
+            if text:
+                self.act(lambda: self.app.interview.note(text, self.question.id),
+                         move_on=False)
+
+        self.app.push_screen(NoteDialog(), record)
+
+    def action_review(self) -> None:
+        """See every answer and the result so far."""
+        from tui.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen())
+
+    def act(self, action: object, *, move_on: bool = True) -> None:
+        """Run an engine action; on success move on, on refusal say why and stay."""
+        try:
+            action()  # type: ignore[operator]
+        except _NothingBefore:
+            self.say(_("This is the first question."))
+            return
+        except UserError as error:
+            self.say(_("Not saved: {reason}").format(reason=error.message))
+            return
+        if move_on:
+            self.app.show_current()
+        else:
+            self.say(_("Saved."))
+            self.query_one(RulePanel).show(self.app.interview.assess())
+
+    def say(self, text: str) -> None:
+        """Show a message under the answer."""
+        self.query_one("#message", Static).update(text)
+
+
+class _NothingBefore(Exception):
+    """Back on the first question."""

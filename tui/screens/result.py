@@ -1,0 +1,76 @@
+"""The result: the country's rule and the strength of support, explained; the next step."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, DataTable, Footer, Header, Static
+
+from tui.i18n import _
+from tui.screens.base import N_, NatidScreen
+from tui.vocabulary import NEXT_STEPS
+from tui.widgets.rule_panel import RulePanel
+
+
+class ResultScreen(NatidScreen):
+    """The two results side by side, every step of the score, and closing the interview."""
+
+    HELP = N_(
+        "# Result\n\nTwo results, never merged: the **country's rule** (how many answers "
+        "are confirmed, against the number the country requires) and the **strength of "
+        "support** (how strongly the confirmed and contradicted answers support the "
+        "presumed nationality, in the words of forensic evaluative reporting). The table "
+        "shows what each answer contributed and why.\n\nnatid never says a nationality is "
+        "proven. **Close interview** records the end of the interview; nothing can be "
+        "changed afterwards. **Escape** goes back to the review."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *NatidScreen.BINDINGS,
+        Binding("escape", "app.pop_screen", N_("Back")),
+        Binding("ctrl+l", "app.switch_language", N_("Language")),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """Conclusion, next step, the two results, the contributions."""
+        assessment = self.app.interview.assess()
+        closed = self.app.interview.state.closed
+        yield Header()
+        with VerticalScroll(id="result"):
+            yield Static(_("Result"), classes="title")
+            yield Static(f"[b]{_('Conclusion')}[/b]: {_(assessment.conclusion)}",
+                         id="conclusion")
+            yield Static(_(NEXT_STEPS[assessment.conclusion]), id="next-step")
+            yield RulePanel(id="rule")
+            yield DataTable(id="contributions", zebra_stripes=True)
+            for contradiction in assessment.contradictions:
+                yield Static(f"⚠ {contradiction.message}", classes="message")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Interview closed") if closed else _("Close interview"),
+                             id="close", variant="warning", disabled=closed)
+                yield Button(_("Back"), id="back")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the contributions."""
+        interview = self.app.interview
+        assessment = interview.assess()
+        self.query_one(RulePanel).show(assessment)
+        table = self.query_one("#contributions", DataTable)
+        table.add_columns(_("Question"), _("Outcome"), "log10 LR", _("Why"))
+        for result in assessment.parameters:
+            if result.outcome == "not asked":
+                continue
+            prompt = interview.question(result.parameter).officer_prompt \
+                if result.parameter in {p.id for p in interview.relevant()} else result.parameter
+            table.add_row(prompt[:36], _(result.outcome), f"{result.contribution:+.2f}",
+                          result.reason[:60])
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Close the interview, or go back."""
+        if event.button.id == "close":
+            self.app.close_interview()
+        else:
+            self.app.pop_screen()

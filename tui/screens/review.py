@@ -1,0 +1,89 @@
+"""Every answer, its outcome and the inconsistencies; jump to any question to change it."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import DataTable, Footer, Header, Static
+
+from tui.i18n import _
+from tui.screens.base import N_, NatidScreen
+from tui.widgets.rule_panel import RulePanel
+
+
+class ReviewScreen(NatidScreen):
+    """A table of the questions asked; Enter on a row goes back to that question."""
+
+    HELP = N_(
+        "# Review\n\nEvery question asked, its answer and its outcome. Inconsistent "
+        "answers are listed under the table.\n\n**Enter** on a row goes back to that "
+        "question to change its answer. **Ctrl+R** shows the result; **Escape** returns "
+        "to the interview."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *NatidScreen.BINDINGS,
+        Binding("ctrl+r", "result", N_("Result")),
+        Binding("escape", "back", N_("Back")),
+        Binding("ctrl+l", "app.switch_language", N_("Language")),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """The table, the inconsistencies and the live rule."""
+        yield Header()
+        with Vertical(id="review"):
+            yield Static(_("Review"), classes="title")
+            yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="contradictions", classes="message")
+            yield RulePanel(id="rule")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the table from the engine."""
+        interview = self.app.interview
+        assessment = interview.assess()
+        outcomes = {result.parameter: result.outcome for result in assessment.parameters}
+        table = self.query_one("#answers", DataTable)
+        table.add_columns("#", _("Question"), _("Answer"), _("Outcome"))
+        for number, parameter in enumerate(interview.relevant(), start=1):
+            question = interview.question(parameter.id)
+            table.add_row(str(number), question.officer_prompt[:48], _shown(question)[:28],
+                          _(outcomes[parameter.id]), key=parameter.id)
+        lines = [f"⚠ {c.message}" for c in assessment.contradictions]
+        self.query_one("#contradictions", Static).update("\n".join(lines))
+        self.query_one(RulePanel).show(assessment)
+        table.focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Go back to the question chosen."""
+        if event.row_key.value is not None:
+            self.app.jump_to(str(event.row_key.value))
+
+    def action_result(self) -> None:
+        """Show the result."""
+        from tui.screens.result import ResultScreen
+
+        self.app.push_screen(ResultScreen())
+
+    def action_back(self) -> None:
+        """Back to the interview."""
+        self.app.show_current()
+
+
+def _shown(question: Any) -> str:
+    if question.declined == "declined":
+        return _("declined")
+    if question.declined == "dont_know":
+        return _("does not know")
+    value = question.current
+    if value is None:
+        return "—"
+    labels = {choice.value: choice.officer for choice in question.choices}
+    if isinstance(value, list):
+        return ", ".join(labels.get(item, item) for item in value)
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    return labels.get(value, value) if isinstance(value, str) else json.dumps(value)

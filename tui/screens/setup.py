@@ -1,0 +1,72 @@
+"""Choosing the questionnaire (the country of presumed nationality) and the person's language."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Footer, Header, Label, Select, Static
+
+from tui.i18n import _, country_name, language_name
+from tui.screens.base import N_, NatidScreen
+
+
+class SetupScreen(NatidScreen):
+    """Which country's questionnaire, and which language the person reads."""
+
+    HELP = N_(
+        "# New interview\n\nChoose the **country of presumed nationality**: natid uses the "
+        "questionnaire that country contributed.\n\nChoose the **person's language**: "
+        "each question is shown in it, beside your own language, so the person can read "
+        "it in their own script.\n\n**Start** begins the interview; **Escape** goes back."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *NatidScreen.BINDINGS,
+        Binding("escape", "app.pop_screen", N_("Back")),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """The two choices and the start button."""
+        choices = self.app.questionnaires()
+        yield Header()
+        with Vertical(id="setup"):
+            yield Static(_("New interview"), classes="title")
+            with Horizontal(classes="row"):
+                yield Label(_("Country"), classes="field-label")
+                yield Select([(f"{country_name(q.country)} ({q.country})", index)
+                              for index, (_path, q) in enumerate(choices)],
+                             prompt=_("Choose the country"), id="country")
+            with Horizontal(classes="row"):
+                yield Label(_("Person's language"), classes="field-label")
+                yield Select([], prompt=_("Choose the country first"), id="interviewee")
+            yield Static("", id="message", classes="message")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Start"), id="start", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start in the country field."""
+        self.query_one("#country", Select).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """Offer the chosen questionnaire's languages."""
+        if event.select.id != "country" or not isinstance(event.value, int):
+            return
+        _path, questionnaire = self.app.questionnaires()[event.value]
+        languages = self.query_one("#interviewee", Select)
+        languages.set_options([(language_name(code), code) for code in questionnaire.languages])
+        languages.prompt = _("Choose the person's language")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Begin the interview."""
+        country = self.query_one("#country", Select).value
+        language = self.query_one("#interviewee", Select).value
+        if not isinstance(country, int):
+            self.query_one("#message", Static).update(_("Choose the country first."))
+            return
+        if not isinstance(language, str):
+            self.query_one("#message", Static).update(_("Choose the person's language."))
+            return
+        self.app.begin(country, language)

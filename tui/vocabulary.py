@@ -1,0 +1,26 @@
+"""The engine's fixed words, marked so that Babel extracts them for the catalogs.
+
+The engine speaks in fixed English words (outcomes, conclusions, the verbal scale);
+the app shows them through ``_()`` in the officer's language.
+"""
+
+from __future__ import annotations
+
+from tui.screens.base import N_
+
+OUTCOMES = (N_("confirmed"), N_("contradicted"), N_("unconfirmed"), N_("declined"),
+            N_("not asked"))
+CONCLUSIONS = (N_("presumption supported"), N_("insufficient"),
+               N_("consular interview needed"))
+SUPPORT = (N_("no support either way"), N_("weak support"), N_("moderate support"),
+           N_("moderately strong support"), N_("strong support"), N_("very strong support"))
+NEXT_STEPS = {
+    "presumption supported": N_("Next step: the consulate can be asked to certify the "
+                                "person's nationality, with the items listed for it to "
+                                "verify."),
+    "insufficient": N_("Next step: the answers do not meet the country's rule yet. Ask the "
+                       "questions left, verify documents, or ask the consulate for an "
+                       "interview."),
+    "consular interview needed": N_("Next step: some answers contradict each other or the "
+                                    "evidence; the consulate should interview the person."),
+}

@@ -1,0 +1,42 @@
+"""The live panel: the country's rule and the strength of support, as they stand."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.widgets import Static
+
+from engine.assessment import Assessment
+from tui.i18n import _, ngettext
+
+
+class RulePanel(Static):
+    """'3 of 5 confirmations' and the strength of support, updated after every answer."""
+
+    DEFAULT_CSS: ClassVar[str] = """
+    RulePanel { height: auto; padding: 0 1; border: round $primary; }
+    """
+
+    def show(self, assessment: Assessment) -> None:
+        """Show an assessment."""
+        rule = assessment.rule
+        count = len(rule.confirmed)
+        line = ngettext("{count} of {required} confirmation", "{count} of {required} "
+                        "confirmations", rule.required).format(count=count,
+                                                               required=rule.required)
+        met = _("rule met") if rule.met else _("rule not met yet")
+        self.update(
+            f"[b]{_('Country rule')}[/b]: {line} — {met}\n"
+            f"[b]{_('Strength of support')}[/b]: {strength_words(assessment)} "
+            f"(log10 LR {assessment.log10_lr:+.2f})"
+        )
+
+
+def strength_words(assessment: Assessment) -> str:
+    """The strength of support in the officer's language."""
+    words = _(assessment.support)
+    if assessment.direction == "for":
+        return _("{support} for the presumed nationality").format(support=words)
+    if assessment.direction == "against":
+        return _("{support} against the presumed nationality").format(support=words)
+    return words
