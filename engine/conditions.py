@@ -76,7 +76,10 @@ def _comparable(value: Any) -> float | datetime.date | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:
+            return None
     if isinstance(value, datetime.date):
         return value
     if isinstance(value, str):
@@ -85,6 +88,6 @@ def _comparable(value: Any) -> float | datetime.date | None:
         except ValueError:
             try:
                 return float(value)
-            except ValueError:
+            except (ValueError, OverflowError):
                 return None
     return None

@@ -61,15 +61,30 @@ def _age(check: AgeMatchesCheck, answers: dict[str, Any], on: datetime.date) -> 
     born, age = answers.get(check.date_of_birth), as_number(answers.get(check.age))
     if not isinstance(born, str) or age is None:
         return ""
-    parts = [int(part) for part in born.split("-")]
-    birth = datetime.date(parts[0], parts[1] if len(parts) > 1 else 7,
-                          parts[2] if len(parts) > 2 else 1)
-    years = on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
-    slack = check.tolerance_years + (1 if len(parts) < 3 else 0)
-    if abs(years - age) <= slack:
+    earliest, latest = _birth_span(born)
+    youngest, oldest = _years(latest, on), _years(earliest, on)
+    if youngest - check.tolerance_years <= age <= oldest + check.tolerance_years:
         return ""
+    years = f"{youngest}" if youngest == oldest else f"{youngest} or {oldest}"
     return (f"{check.date_of_birth} {born} makes the person {years} on {on.isoformat()}, "
             f"but {check.age} is {age:g}")
+
+
+def _birth_span(born: str) -> tuple[datetime.date, datetime.date]:
+    """The first and last day a full or partial date (YYYY, YYYY-MM) can mean."""
+    parts = [int(part) for part in born.split("-")]
+    if len(parts) == 3:
+        day = datetime.date(*parts)
+        return day, day
+    if len(parts) == 2:
+        first = datetime.date(parts[0], parts[1], 1)
+        following = datetime.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return first, following - datetime.timedelta(days=1)
+    return datetime.date(parts[0], 1, 1), datetime.date(parts[0], 12, 31)
+
+
+def _years(birth: datetime.date, on: datetime.date) -> int:
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 
 def _prefix(check: PrefixCheck, answers: dict[str, Any]) -> str:

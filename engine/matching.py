@@ -110,15 +110,16 @@ def as_number(value: Any) -> float | None:
     """A number from an answer: 12, 12.5, "12,5", " 12 "; None if it is not one."""
     if isinstance(value, bool):
         return None
-    if isinstance(value, int | float):
-        return float(value) if math.isfinite(value) else None
-    if isinstance(value, str):
-        try:
+    try:
+        if isinstance(value, int | float):
+            number = float(value)
+        elif isinstance(value, str):
             number = float(value.strip().replace(",", "."))
-        except ValueError:
+        else:
             return None
-        return number if math.isfinite(number) else None
-    return None
+    except (ValueError, OverflowError):
+        return None
+    return number if math.isfinite(number) else None
 
 
 def as_date(value: Any) -> datetime.date | None:

@@ -26,3 +26,10 @@ def test_loading_benchmark_prints_its_ratios() -> None:
     assert re.search(r"durable answers: \d+ in [\d.]+ s = +\d+ answers/s", out), out
     assert re.search(r"resume of a 100-event interview: [\d.]+ ms", out), out
     assert re.search(r"statistics over [\d,]+ stored interviews .* in [\d.]+ s", out), out
+    assert re.search(r"assess\(20\), India, 20 parameters\s+[\d.]+ µs", out), out
+    assert re.search(r"assess\(1000\), generated, 1000 parameters\s+[\d.]+ µs", out), out
+    assert re.search(r"ratio assess\(1000\) / assess\(20\)\s+[\d.]+", out), out
+    assert re.search(r"rebuilding an interview from 10,000 events", out), out
+    assert re.search(r"Interview\.resume\s+[\d.]+ ms\s+[\d,]+ events/s", out), out
+    assert re.search(r"Interview\.from_json .*\s+[\d.]+ ms\s+[\d,]+ events/s", out), out
+    assert re.search(r"ratio resume / json\.loads\s+[\d.]+", out), out

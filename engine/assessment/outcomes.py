@@ -35,7 +35,7 @@ def outcome_of(questionnaire: Questionnaire, parameter: Parameter, state: Interv
     if current.declined:
         words = "does not know" if current.declined == "dont_know" else "declined to answer"
         return Outcome(DECLINED, f"the person {words}: neutral, never counted against them")
-    if current.verification is not None:
+    if current.verification is not None and parameter.verify is not Verification.CONSULATE:
         finding = current.verification
         return Outcome(finding.outcome, f"{finding.outcome} by {finding.officer}: "
                                         f"{finding.reason}")
@@ -78,8 +78,7 @@ def _auto(questionnaire: Questionnaire, parameter: Parameter, value: Any,
             (n := as_number(v)) is not None and abs(n - given) <= key.tolerance for v in values)
         return _verdict(hit, value, values)
     if kind is Kind.DATE:
-        hit = as_date(value) is not None and as_date(value) in {as_date(v) for v in values}
-        return _verdict(hit, value, values)
+        return _verdict(any(_date_fits(str(value), str(v)) for v in values), value, values)
     if kind in (Kind.CHOICE, Kind.YES_NO):
         return _verdict(value in values, value, values)
     if kind is Kind.MULTI_CHOICE:
@@ -98,6 +97,13 @@ def _auto(questionnaire: Questionnaire, parameter: Parameter, value: Any,
     how = {"exact": "matches", "variant": "matches the accepted spelling",
            "spelling": f"is within {match.distance} spelling mistake(s) of"}[match.how]
     return Outcome(CONFIRMED, f"'{value}' {how} '{match.accepted}'")
+
+
+def _date_fits(given: str, accepted: str) -> bool:
+    """A date, or the year (YYYY) or month (YYYY-MM) the person knows, fits the key."""
+    if as_date(given) is not None:
+        return as_date(given) == as_date(accepted)
+    return len(given) in (4, 7) and accepted.startswith(given)
 
 
 def _verdict(hit: bool, value: Any, values: list[Any]) -> Outcome:

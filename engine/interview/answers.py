@@ -96,8 +96,14 @@ def _first_day(text: str) -> datetime.date | None:
 
 def _number(parameter: Parameter, value: Any) -> int | float:
     name = f"'{parameter.id}'"
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, int | float):
         raise AnswerError(f"{name} needs a number")
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:
+        finite = False
+    if not finite:
+        raise AnswerError(f"{name} needs a number of a usual size")
     bounds = parameter.range
     if bounds is not None and bounds.min is not None and value < bounds.min:
         raise AnswerError(f"{name}: {value} is below the smallest answer accepted, {bounds.min:g}")

@@ -17,7 +17,7 @@ from engine.interview.answers import AnswerError, check_answer
 from engine.interview.events import Event, EventKind, InterviewRecordError, format_time
 from engine.interview.question import Question, build_question
 from engine.interview.state import DECLINE_REASONS, InterviewState, ParameterState, apply
-from engine.model import Parameter, Questionnaire
+from engine.model import Parameter, Questionnaire, Verification
 from engine.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -55,15 +55,16 @@ class Interview:
         self.sink = sink
         self._events: list[Event] = []
         self.state = InterviewState()
-        for event in events:
-            self._apply(event)
-        if not self._events:
+        if not events:
             raise InterviewRecordError("an interview needs at least its 'started' event")
+        self._apply(events[0])
         country = self.state.questionnaire.get("country")
         if country != questionnaire.country:
             raise InterviewRecordError(
                 f"this interview was recorded with the questionnaire of {country!r}, "
                 f"not {questionnaire.country!r}")
+        for event in events[1:]:
+            self._apply(event)
         self.content_hash = content_hash or str(self.state.questionnaire.get("content_hash", ""))
 
     @classmethod
@@ -211,6 +212,9 @@ class Interview:
             raise InterviewError(f"a finding is 'confirmed' or 'contradicted', not {outcome!r}")
         if not reason.strip():
             raise InterviewError("say why: a finding needs a reason")
+        if parameter.verify is Verification.CONSULATE:
+            raise InterviewError(f"only the consulate can verify '{parameter.id}': it goes to "
+                                 "the consulate as an item to check against its records")
         if not self._state_of(parameter.id).answered:
             raise InterviewError(f"'{parameter.id}' has no answer to verify yet")
         return self._record(EventKind.VERIFIED, officer, parameter=parameter.id,
@@ -268,6 +272,9 @@ class Interview:
 
     def _check_recorded(self, event: Event, index: int) -> None:
         """Refuse an event (from a file or a store) that no action could have recorded."""
+        if self.state.closed:
+            raise InterviewRecordError(f"event #{index + 1} ({event.kind}) comes after the "
+                                       "interview was closed")
         ident = event.data.get("parameter")
         if ident is None and event.kind in (EventKind.NOTED, EventKind.CLOSED):
             return

@@ -62,7 +62,8 @@ def read_record(text: str | bytes) -> tuple[dict[str, Any], list[Event]]:
         raw = json.loads(text)
     except (ValueError, RecursionError) as error:
         raise InterviewRecordError(f"the interview file is not valid JSON: {error}") from None
-    if not isinstance(raw, dict) or raw.get("natid_interview") != RECORD_FORMAT:
+    marker = raw.get("natid_interview") if isinstance(raw, dict) else None
+    if type(marker) is not int or marker != RECORD_FORMAT:
         raise InterviewRecordError("this is not a natid interview record "
                                    "(it lacks \"natid_interview\": 1)")
     events = raw.get("events")
