@@ -5,6 +5,7 @@ Usage:
     python3 dev.py run [ARGS...]     set up, then run ``natid ARGS...`` (default: the main job)
     python3 dev.py test [ARGS...]    set up, then run every test (extra ARGS go to pytest)
     python3 dev.py bench             set up, then run the benchmarks and print their figures
+    python3 dev.py i18n              set up, then extract natid's texts and update the catalogs
 
 Setting up means: a virtual environment in ``.venv`` with natid installed in editable
 mode with its test extra. It is redone only when pyproject.toml changes.
@@ -55,7 +56,7 @@ def setup() -> None:
 
 def main(argv: list[str]) -> int:
     """Dispatch ``run``, ``test`` or ``bench``."""
-    if not argv or argv[0] not in {"run", "test", "bench"}:
+    if not argv or argv[0] not in {"run", "test", "bench", "i18n"}:
         print(__doc__)
         return 2
     try:
@@ -68,9 +69,28 @@ def main(argv: list[str]) -> int:
         args = [str(BIN / "natid"), *rest]
     elif command == "test":
         args = [str(BIN / "python"), "-m", "pytest", *rest]
+    elif command == "i18n":
+        return update_catalogs()
     else:
         args = [str(BIN / "python"), str(ROOT / "tests" / "benchmarks" / "run_all.py"), *rest]
     return subprocess.run(args, cwd=ROOT, check=False).returncode
+
+
+def update_catalogs() -> int:
+    """Extract natid's texts into translations/natid.pot and merge them into each catalog."""
+    pybabel = str(BIN / "pybabel")
+    steps = [
+        [pybabel, "extract", "-F", "pyproject.toml", "-k", "N_", "--no-location",
+         "--sort-output", "--project", "natid", "-o", "translations/natid.pot", "."],
+        [pybabel, "update", "-i", "translations/natid.pot", "-d", "translations", "-D", "natid",
+         "--ignore-obsolete", "--no-fuzzy-matching"],
+        [pybabel, "compile", "-d", "translations", "-D", "natid", "--statistics"],
+    ]
+    for step in steps:
+        result = subprocess.run(step, cwd=ROOT, check=False)
+        if result.returncode:
+            return result.returncode
+    return 0
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from engine.model import Questionnaire
 from engine.store import Store, open_store
 from engine.store.recorded import resume_recorded, start_recorded
 from tui.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, language_name, translator
-from tui.screens.base import N_
+from tui.screens.base import N_, NatidScreen
 
 
 class NatidApp(App[int]):
@@ -143,6 +143,9 @@ class NatidApp(App[int]):
         from tui.screens.review import ReviewScreen
 
         question = self.interview.current()
+        if question is not None and isinstance(self.screen, QuestionScreen):
+            self.call_next(self.screen.show, question)
+            return
         self._back_to_start()
         self.push_screen(ReviewScreen() if question is None else QuestionScreen(question))
 
@@ -182,6 +185,8 @@ class NatidApp(App[int]):
         for screen in self.screen_stack:
             screen.refresh(recompose=True)
             screen.refresh_bindings()
+            if isinstance(screen, NatidScreen):
+                screen.call_after_refresh(screen.after_language_change)
 
     def action_switch_language(self) -> None:
         """Ctrl+L: the next officer language."""

@@ -21,7 +21,7 @@ class HelpScreen(NatidDialog):
         """The text and a close button."""
         with Vertical(id="dialog"):
             yield Markdown(self.text)
-            yield Button(_("Close"), id="close", variant="primary")
+            yield Button(_("Close"), id="close", variant="primary", compact=True)
 
     def on_button_pressed(self) -> None:
         """Close the help."""

@@ -17,10 +17,10 @@ class NoteDialog(NatidDialog):
         """The note and the buttons."""
         with Vertical(id="dialog"):
             yield Static(_("Note"), classes="subtitle")
-            yield Input(placeholder=_("what you noticed"), id="note")
+            yield Input(placeholder=_("what you noticed"), compact=True, id="note")
             with Horizontal(classes="buttons"):
-                yield Button(_("Record"), id="record", variant="primary")
-                yield Button(_("Cancel"), id="cancel")
+                yield Button(_("Record"), id="record", variant="primary", compact=True)
+                yield Button(_("Cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         """Start in the note."""

@@ -14,7 +14,7 @@ from engine.interview import Question
 from tui.i18n import _
 from tui.screens.base import N_, NatidScreen
 from tui.widgets.answer_input import AnswerInput, NoAnswer
-from tui.widgets.rule_panel import RulePanel
+from tui.widgets.rule_panel import RulePanel, describe
 
 
 class QuestionScreen(NatidScreen):
@@ -52,33 +52,59 @@ class QuestionScreen(NatidScreen):
 
     def compose(self) -> ComposeResult:
         """Progress, the question in both languages, the answer, the live rule."""
-        question = self.question
-        _done, total = self.app.interview.progress()
+        texts = self._texts()
         yield Header()
         with VerticalScroll(id="question"):
             with Horizontal(classes="progress-row"):
-                yield Static(_("Question {number} of {total}").format(
-                    number=question.number, total=question.total), classes="counter")
-                yield ProgressBar(total=max(total, 1), show_eta=False, id="progress")
-            yield Static(question.interviewee_prompt, id="interviewee-prompt")
-            yield Static(question.officer_prompt, id="officer-prompt")
-            if question.help:
-                yield Static(question.help, id="help-text")
-            if question.declined:
-                yield Static(_("Recorded: the person declined to answer")
-                             if question.declined == "declined"
-                             else _("Recorded: the person does not know"), classes="state")
-            yield AnswerInput(question, id="answer-input")
-            yield Static("", id="message", classes="message")
-            yield RulePanel(id="rule")
+                yield Static(texts["counter"], id="counter", classes="counter")
+                yield ProgressBar(total=1, show_eta=False, id="progress")
+            for ident in ("interviewee-prompt", "officer-prompt", "help-text", "state"):
+                yield Static(texts[ident], id=ident, markup=False)
+            yield AnswerInput(self.question, id="answer-input")
+            yield Static("", id="message", classes="message", markup=False)
+            yield RulePanel(describe(self.app.interview.assess()), id="rule")
         yield Footer()
 
     def on_mount(self) -> None:
-        """Show progress and the rule; put the cursor in the answer."""
-        done, _total = self.app.interview.progress()
-        self.query_one("#progress", ProgressBar).update(progress=done)
-        self.query_one(RulePanel).show(self.app.interview.assess())
+        """Show progress; put the cursor in the answer."""
+        self._fill()
         self.query_one(AnswerInput).focus_answer()
+
+    async def show(self, question: Question) -> None:
+        """Put another question on this screen (faster than a new screen per question)."""
+        self.question = question
+        await self.query_one(AnswerInput).remove()
+        new = AnswerInput(question, id="answer-input")
+        await self.query_one("#question", VerticalScroll).mount(new, before="#message")
+        self._fill()
+        new.focus_answer()
+
+    def after_language_change(self) -> None:
+        """Progress and the rule, which are filled after composing."""
+        self._fill()
+
+    def _texts(self) -> dict[str, str]:
+        question = self.question
+        state = (_("Recorded: the person declined to answer") if question.declined == "declined"
+                 else _("Recorded: the person does not know") if question.declined else "")
+        return {
+            "counter": _("Question {number} of {total}").format(number=question.number,
+                                                                total=question.total),
+            "interviewee-prompt": question.interviewee_prompt,
+            "officer-prompt": question.officer_prompt,
+            "help-text": question.help,
+            "state": state,
+        }
+
+    def _fill(self) -> None:
+        done, total = self.app.interview.progress()
+        self.query_one("#progress", ProgressBar).update(total=max(total, 1), progress=done)
+        for ident, text in self._texts().items():
+            widget = self.query_one(f"#{ident}", Static)
+            widget.update(text)
+            widget.display = bool(text)
+        self.query_one("#message", Static).update("")
+        self.query_one(RulePanel).show(self.app.interview.assess())
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         """Enter in a text field saves."""

@@ -40,7 +40,8 @@ class ResultScreen(NatidScreen):
         yield Header()
         with VerticalScroll(id="result"):
             yield Static(_("Result"), classes="title")
-            yield Static(f"[b]{_('Conclusion')}[/b]: {_(assessment.conclusion)}",
+            label = _("Conclusion")
+            yield Static(f"[b]{label}[/b]: {_(assessment.conclusion)}",
                          id="conclusion")
             yield Static(_(NEXT_STEPS[assessment.conclusion]), id="next-step")
             yield RulePanel(id="rule")
@@ -49,8 +50,8 @@ class ResultScreen(NatidScreen):
                 yield Static(f"⚠ {contradiction.message}", classes="message")
             with Horizontal(classes="buttons"):
                 yield Button(_("Interview closed") if closed else _("Close interview"),
-                             id="close", variant="warning", disabled=closed)
-                yield Button(_("Back"), id="back")
+                             id="close", variant="warning", disabled=closed, compact=True)
+                yield Button(_("Back"), id="back", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -37,13 +37,14 @@ class SetupScreen(NatidScreen):
                 yield Label(_("Country"), classes="field-label")
                 yield Select([(f"{country_name(q.country)} ({q.country})", index)
                               for index, (_path, q) in enumerate(choices)],
-                             prompt=_("Choose the country"), id="country")
+                             prompt=_("Choose the country"), compact=True, id="country")
             with Horizontal(classes="row"):
                 yield Label(_("Person's language"), classes="field-label")
-                yield Select([], prompt=_("Choose the country first"), id="interviewee")
+                yield Select([], prompt=_("Choose the country first"), compact=True,
+                             id="interviewee")
             yield Static("", id="message", classes="message")
             with Horizontal(classes="buttons"):
-                yield Button(_("Start"), id="start", variant="primary")
+                yield Button(_("Start"), id="start", variant="primary", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:

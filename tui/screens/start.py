@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Select, Static
 
 from engine.store import InterviewSummary
@@ -36,22 +36,25 @@ class StartScreen(NatidScreen):
         """The officer's fields and the list of open interviews."""
         app = self.app
         yield Header()
-        with Vertical(id="start"):
+        with VerticalScroll(id="start"):
             yield Static(_("Nationality identification interview"), classes="title")
             with Horizontal(classes="row"):
                 yield Label(_("Officer"), classes="field-label")
-                yield Input(value=app.officer, placeholder=_("your name"), id="officer")
+                yield Input(value=app.officer, placeholder=_("your name"), compact=True,
+                            id="officer")
             with Horizontal(classes="row"):
                 yield Label(_("Office"), classes="field-label")
-                yield Input(value=app.office, placeholder=_("where you work"), id="office")
+                yield Input(value=app.office, placeholder=_("where you work"), compact=True,
+                            id="office")
             with Horizontal(classes="row"):
                 yield Label(_("Your language"), classes="field-label")
                 yield Select([(language_name(code, code), code) for code in LANGUAGES],
-                             value=app.officer_language, allow_blank=False, id="language")
+                             value=app.officer_language, allow_blank=False, compact=True,
+                             id="language")
             yield Static("", id="message", classes="message")
             with Horizontal(classes="buttons"):
-                yield Button(_("New interview"), id="new", variant="primary")
-                yield Button(_("Resume"), id="resume")
+                yield Button(_("New interview"), id="new", variant="primary", compact=True)
+                yield Button(_("Resume"), id="resume", compact=True)
             yield Static(_("Open interviews"), classes="subtitle")
             yield DataTable(id="open", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -59,14 +62,14 @@ class StartScreen(NatidScreen):
     def on_mount(self) -> None:
         """Fill the list of open interviews."""
         table = self.query_one("#open", DataTable)
-        table.add_columns(_("Started"), _("Country"), _("Officer"), _("Answers"), _("Id"))
+        table.add_columns(_("Started"), _("Country"), _("Officer"), _("Events"), _("Id"))
         for summary in self.app.open_interviews():
             table.add_row(*self._row(summary), key=summary.id)
         self.query_one("#officer", Input).focus()
 
     def _row(self, summary: InterviewSummary) -> tuple[str, ...]:
         return (summary.started_at[:16].replace("T", " "), country_name(summary.country),
-                summary.officer, str(summary.event_count - 1), summary.id[:12])
+                summary.officer, str(summary.event_count), summary.id[:12])
 
     def on_select_changed(self, event: Select.Changed) -> None:
         """Switch the language natid speaks in."""

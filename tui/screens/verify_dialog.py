@@ -28,11 +28,11 @@ class VerifyDialog(NatidDialog):
                 yield RadioButton(_("Contradicted: a document or the interpreter contradicts "
                                     "it"), name="contradicted")
             yield Input(placeholder=_("reason, e.g. Aadhaar card seen, number matches"),
-                        id="reason")
+                        compact=True, id="reason")
             yield Static("", id="message", classes="message")
             with Horizontal(classes="buttons"):
-                yield Button(_("Record"), id="record", variant="primary")
-                yield Button(_("Cancel"), id="cancel")
+                yield Button(_("Record"), id="record", variant="primary", compact=True)
+                yield Button(_("Cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         """Start in the reason."""

@@ -61,7 +61,8 @@ class AnswerInput(Widget):
             else:
                 placeholders = {Kind.DATE: _("YYYY-MM-DD (or YYYY-MM, or YYYY)"),
                                 Kind.NUMBER: _("a number")}
-                yield Input(value="" if current is None else str(current), id="answer",
+                yield Input(value="" if current is None else str(current), compact=True,
+                            id="answer",
                             placeholder=placeholders.get(kind, _("the answer, as said")),
                             type="number" if kind is Kind.NUMBER else "text")
 

@@ -19,17 +19,20 @@ class RulePanel(Static):
 
     def show(self, assessment: Assessment) -> None:
         """Show an assessment."""
-        rule = assessment.rule
-        count = len(rule.confirmed)
-        line = ngettext("{count} of {required} confirmation", "{count} of {required} "
-                        "confirmations", rule.required).format(count=count,
-                                                               required=rule.required)
-        met = _("rule met") if rule.met else _("rule not met yet")
-        self.update(
-            f"[b]{_('Country rule')}[/b]: {line} — {met}\n"
-            f"[b]{_('Strength of support')}[/b]: {strength_words(assessment)} "
-            f"(log10 LR {assessment.log10_lr:+.2f})"
-        )
+        self.update(describe(assessment))
+
+
+def describe(assessment: Assessment) -> str:
+    """The rule and the strength of support in two lines (Rich markup)."""
+    rule = assessment.rule
+    count = len(rule.confirmed)
+    line = ngettext("{count} of {required} confirmation", "{count} of {required} "
+                    "confirmations", rule.required).format(count=count, required=rule.required)
+    met = _("rule met") if rule.met else _("rule not met yet")
+    rule_label, strength_label = _("Country rule"), _("Strength of support")
+    return (f"[b]{rule_label}[/b]: {line} — {met}\n"
+            f"[b]{strength_label}[/b]: {strength_words(assessment)} "
+            f"(log10 LR {assessment.log10_lr:+.2f})")
 
 
 def strength_words(assessment: Assessment) -> str:

@@ -1,0 +1,164 @@
+"""The officer's app, driven through Textual's Pilot: a whole interview, resume, language."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from engine.store import open_store
+from tests.app_driver import (
+    INDIA_ANSWERS,
+    SIZE,
+    answer_current,
+    new_app,
+    start_india,
+    verify_current,
+)
+from tui.i18n import translations
+from tui.screens.question import QuestionScreen
+from tui.screens.result import ResultScreen
+from tui.screens.review import ReviewScreen
+from tui.screens.start import StartScreen
+
+
+def spanish(text: str) -> str:
+    return translations("es").gettext(text)
+
+
+def test_a_whole_india_interview_from_start_to_result(tmp_path: Path) -> None:
+    db = tmp_path / "natid.db"
+
+    async def run() -> None:
+        app = new_app(db)
+        async with app.run_test(size=SIZE) as pilot:
+            await start_india(pilot)
+            seen: list[str] = []
+            while isinstance(app.screen, QuestionScreen):
+                question = app.screen.question
+                assert question.id not in seen, f"{question.id} asked twice"
+                seen.append(question.id)
+                # The question in the person's script, beside the officer's language.
+                prompt = app.screen.query_one("#interviewee-prompt", Static)
+                assert str(prompt.render()) == question.interviewee_prompt
+                if question.id in INDIA_ANSWERS:
+                    await answer_current(pilot, INDIA_ANSWERS[question.id])
+                    if question.id in ("documents_held", "languages_spoken"):
+                        await pilot.press("ctrl+b")
+                        await pilot.pause()
+                        await verify_current(pilot, "seen and confirmed by the interpreter")
+                        await pilot.press("ctrl+s")
+                        await pilot.pause()
+                else:
+                    await pilot.press("ctrl+k")  # the person does not know
+                    await pilot.pause()
+            assert isinstance(app.screen, ReviewScreen)
+            table = app.screen.query_one("#answers", DataTable)
+            assert table.row_count == len(seen)
+            await pilot.press("ctrl+r")
+            await pilot.pause()
+            assert isinstance(app.screen, ResultScreen)
+            conclusion = str(app.screen.query_one("#conclusion", Static).render())
+            assert spanish("presumption supported") in conclusion
+            await pilot.click("#close")
+            await pilot.pause()
+            assert isinstance(app.screen, StartScreen)
+        with open_store(db) as store:
+            (summary,) = store.interviews()
+            assert summary.status == "closed"
+            assert summary.conclusion == "presumption supported"
+            assert all(report.ok for report in store.verify())
+
+    asyncio.run(run())
+
+
+def test_resume_after_the_app_is_closed(tmp_path: Path) -> None:
+    db = tmp_path / "natid.db"
+
+    async def first_session() -> str:
+        app = new_app(db)
+        async with app.run_test(size=SIZE) as pilot:
+            await start_india(pilot)
+            await answer_current(pilot, "Gurpreet Singh")
+            await pilot.press("ctrl+d")  # other names: declined
+            await pilot.pause()
+            assert isinstance(app.screen, QuestionScreen)
+            return app.screen.question.id
+
+    async def second_session(expected: str) -> None:
+        app = new_app(db)
+        async with app.run_test(size=SIZE) as pilot:
+            assert isinstance(app.screen, StartScreen)
+            await pilot.click("#officer")
+            await pilot.press("B")
+            table = app.screen.query_one("#open", DataTable)
+            assert table.row_count == 1
+            await pilot.click("#resume")
+            await pilot.pause()
+            assert isinstance(app.screen, QuestionScreen)
+            assert app.screen.question.id == expected
+            assert app.interview.answers()["full_name"] == "Gurpreet Singh"
+
+    where = asyncio.run(first_session())
+    assert where == "father_name"
+    asyncio.run(second_session(where))
+
+
+def test_going_back_and_changing_an_answer(tmp_path: Path) -> None:
+    async def run() -> None:
+        app = new_app(tmp_path / "natid.db")
+        async with app.run_test(size=SIZE) as pilot:
+            await start_india(pilot)
+            for value in ("Gurpreet Singh", "-", "Harjit Singh", "Kaur", "1995-03-10", 31,
+                          "Amritsar", "PB"):
+                await answer_current(pilot, value)
+            assert isinstance(app.screen, QuestionScreen)
+            assert app.screen.question.id == "district"
+            total_with_district = app.screen.question.total
+            await pilot.press("ctrl+b")
+            await pilot.pause()
+            assert app.screen.question.id == "state"
+            await answer_current(pilot, "KL")
+            assert app.screen.question.id == "tehsil"
+            assert app.screen.question.total == total_with_district - 1
+            assert "district" not in {p.id for p in app.interview.relevant()}
+
+    asyncio.run(run())
+
+
+def test_the_officer_switches_language_while_the_app_runs(tmp_path: Path) -> None:
+    async def run() -> None:
+        app = new_app(tmp_path / "natid.db", language="es")
+        async with app.run_test(size=SIZE) as pilot:
+            await start_india(pilot)
+            footer_keys = {b.binding.description for b in app.screen.active_bindings.values()}
+            assert spanish("Save") in footer_keys
+            officer_prompt = str(app.screen.query_one("#officer-prompt", Static).render())
+            await pilot.press("ctrl+l")  # es → en
+            await pilot.pause()
+            assert app.officer_language == "en"
+            footer_keys = {b.binding.description for b in app.screen.active_bindings.values()}
+            assert "Save" in footer_keys
+            # The question itself stays in the languages of the interview.
+            assert str(app.screen.query_one("#officer-prompt", Static).render()) == \
+                officer_prompt
+
+    asyncio.run(run())
+
+
+def test_an_answer_that_does_not_fit_is_refused_on_screen(tmp_path: Path) -> None:
+    async def run() -> None:
+        app = new_app(tmp_path / "natid.db", language="en")
+        async with app.run_test(size=SIZE) as pilot:
+            await start_india(pilot)
+            for value in ("Gurpreet Singh", "-", "Harjit Singh", "Kaur"):
+                await answer_current(pilot, value)
+            await answer_current(pilot, "2099-01-01")  # a date of birth in the future
+            assert isinstance(app.screen, QuestionScreen)
+            assert app.screen.question.id == "date_of_birth"
+            message = str(app.screen.query_one("#message", Static).render())
+            assert message.startswith("Not saved:")
+            assert "in the future" in message
+
+    asyncio.run(run())
