@@ -87,6 +87,11 @@ def _digits(text: str) -> str:
 
 def match_text(answer: str, accepted: Iterable[tuple[str, str]], max_typos: int) -> Match | None:
     """Match ``answer`` against (text, 'exact' or 'variant') pairs; None when nothing fits."""
+    return _match(answer, tuple(accepted), max_typos)
+
+
+@lru_cache(maxsize=4096)
+def _match(answer: str, accepted: tuple[tuple[str, str], ...], max_typos: int) -> Match | None:
     given = normalize(answer)
     if not given:
         return None

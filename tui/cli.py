@@ -19,7 +19,7 @@ DESCRIPTION = """\
 natid establishes the presumed nationality of a person who arrived without
 documents, with the questionnaire the country of origin contributed.
 
-With no command, natid checks the bundled questionnaires and prints a summary.
+With no command, natid opens the interview app (in a terminal).
 """
 
 EPILOG = """\
@@ -30,7 +30,7 @@ error, 3 store unusable, 70 internal error, 130 interrupted. See docs/cli.md.
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every ``natid`` command."""
-    from tui.commands import interviews, lint, purge, schema, score, verify
+    from tui.commands import interview, interviews, lint, purge, schema, score, test, verify
 
     parser = argparse.ArgumentParser(
         prog="natid", description=DESCRIPTION, epilog=EPILOG,
@@ -38,12 +38,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    interview.register(commands)
     lint.register(commands)
     score.register(commands)
     interviews.register(commands)
     verify.register(commands)
     purge.register(commands)
     schema.register(commands)
+    test.register(commands)
     return parser
 
 
@@ -61,9 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         options = parser.parse_args(arguments)
         handler: Callable[[argparse.Namespace], int] | None = getattr(options, "handler", None)
         if handler is None:
-            from tui.commands import lint
-
-            return lint.run_summary()
+            return _main_job()
         return handler(options)
     except UsageError as error:
         print(f"natid: {error.message}", file=sys.stderr)
@@ -82,6 +82,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_codes.OK
     except Exception as error:
         return _internal_error(error)
+
+
+def _main_job() -> int:
+    """``natid`` alone: the interview app in a terminal; elsewhere, a check of the bundle."""
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        from tui.commands import interview
+
+        return interview.run(argparse.Namespace(db=None, questionnaire=None,
+                                                officer_lang="es", officer="", office=""))
+    from tui.commands import lint
+
+    print("natid: no terminal here, so the interview app is not opened; "
+          "'natid --help' lists the commands\n")
+    return lint.run_summary()
 
 
 def _internal_error(error: Exception) -> int:

@@ -8,7 +8,8 @@ supported", "insufficient" or "consular interview needed" — never "proven".
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from engine.assessment.outcomes import (
@@ -89,11 +90,16 @@ class Assessment:
     conclusion: str
     items_for_consulate: tuple[str, ...]
     """Answered parameters only the consulate can verify."""
-    explanation: tuple[str, ...] = field(default=())
     support: str = ""
     """The step of the verbal scale alone, e.g. 'moderate support' (for translation)."""
     direction: str = ""
     """'for' or 'against' the presumed nationality; '' when neutral."""
+
+    @cached_property
+    def explanation(self) -> tuple[str, ...]:
+        """Every step of the assessment in words: the rule, each parameter, the score."""
+        return _explain(self.parameters, self.rule, self.log10_lr, country=self.country,
+                        contradictions=self.contradictions, conclusion=self.conclusion)
 
     def outcome(self, parameter_id: str) -> str:
         """The outcome of one parameter."""
@@ -128,8 +134,9 @@ def assess(questionnaire: Questionnaire, state: InterviewState,
 
     ``on`` is the day ages are computed for (default: the day the interview started).
     """
-    relevant_ids = {p.id for p in state.relevant(questionnaire)}
-    answers = state.counting_answers(questionnaire)
+    relevant = state.relevant(questionnaire)
+    relevant_ids = {p.id for p in relevant}
+    answers = state.counting_answers(questionnaire, relevant)
     day = on or _start_day(state)
     raw: list[tuple[Any, str, str, float]] = []
     for parameter in questionnaire.parameters:
@@ -159,8 +166,6 @@ def assess(questionnaire: Questionnaire, state: InterviewState,
         items_for_consulate=tuple(
             r.parameter for r in results
             if r.verify == Verification.CONSULATE and r.outcome == UNCONFIRMED),
-        explanation=_explain(results, rule, total, country=questionnaire.country,
-                             contradictions=contradictions, conclusion=conclusion),
         support=level(total)[0], direction=level(total)[1],
     )
 
@@ -192,17 +197,14 @@ def _apply_caps(raw: list[tuple[Any, str, str, float]]) -> list[float]:
 
 
 def _groups(results: Any, key: Any) -> dict[str, GroupResult]:
-    groups: dict[str, GroupResult] = {}
+    tallies: dict[str, list[float]] = {}
     for result in results:
-        name = key(result)
-        group = groups.get(name, GroupResult())
-        groups[name] = GroupResult(
-            group.confirmed + (result.outcome == CONFIRMED),
-            group.contradicted + (result.outcome == CONTRADICTED),
-            group.unconfirmed + (result.outcome == UNCONFIRMED),
-            group.log10_lr + result.contribution,
-        )
-    return groups
+        tally = tallies.setdefault(key(result), [0, 0, 0, 0.0])
+        tally[0] += result.outcome == CONFIRMED
+        tally[1] += result.outcome == CONTRADICTED
+        tally[2] += result.outcome == UNCONFIRMED
+        tally[3] += result.contribution
+    return {name: GroupResult(int(a), int(b), int(c), d) for name, (a, b, c, d) in tallies.items()}
 
 
 def _conclusion(results: tuple[ParameterResult, ...], rule: RuleResult, total: float,

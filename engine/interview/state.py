@@ -70,9 +70,11 @@ class InterviewState:
                 visible[parameter.id] = current.value
         return relevant
 
-    def counting_answers(self, questionnaire: Questionnaire) -> dict[str, Any]:
+    def counting_answers(self, questionnaire: Questionnaire,
+                         relevant: list[Parameter] | None = None) -> dict[str, Any]:
         """The answers that count: given, and to questions that are still asked."""
-        return {p.id: self.parameters[p.id].value for p in self.relevant(questionnaire)
+        asked = self.relevant(questionnaire) if relevant is None else relevant
+        return {p.id: self.parameters[p.id].value for p in asked
                 if p.id in self.parameters and self.parameters[p.id].answered}
 
 

@@ -89,6 +89,11 @@ class Questionnaire(StrictModel):
         """The place of each parameter id in the order of asking (0-based)."""
         return {parameter.id: index for index, parameter in enumerate(self.parameters)}
 
+    @cached_property
+    def parameter_places(self) -> dict[int, int]:
+        """The place of each parameter object in the list (duplicated ids included)."""
+        return {id(parameter): index for index, parameter in enumerate(self.parameters)}
+
     def parameter(self, parameter_id: str) -> Parameter:
         """The parameter with that id.
 

@@ -11,7 +11,7 @@ from engine.yaml_source import Path
 
 def parameter_path(questionnaire: Questionnaire, parameter: Parameter) -> Path:
     """The path of a parameter's mapping."""
-    return ("parameters", questionnaire.parameters.index(parameter))
+    return ("parameters", questionnaire.parameter_places[id(parameter)])
 
 
 def choice_paths(questionnaire: Questionnaire, parameter: Parameter) -> list[Path]:
