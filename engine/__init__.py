@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from engine.assessment import (
     CONSULAR_INTERVIEW_NEEDED,
@@ -56,10 +57,16 @@ def bundled_questionnaires() -> list[Path]:
 
 
 def start_interview(questionnaire: Questionnaire, *, interviewee_language: str,
-                    officer_language: str, officer: str, office: str = "") -> Interview:
-    """Begin an interview; see :meth:`Interview.start` for every option."""
+                    officer_language: str, officer: str, office: str = "",
+                    content_hash: str = "", **options: Any) -> Interview:
+    """Begin an interview; see :meth:`Interview.start` for every option.
+
+    Pass the questionnaire file's ``content_hash`` (``check_file(path).content_hash``) so
+    that a later change to the file is noticed when the interview is scored.
+    """
     return Interview.start(questionnaire, interviewee_language=interviewee_language,
-                           officer_language=officer_language, officer=officer, office=office)
+                           officer_language=officer_language, officer=officer, office=office,
+                           content_hash=content_hash, **options)
 
 
 def resume_interview(questionnaire: Questionnaire, events: Sequence[Event]) -> Interview:

@@ -110,7 +110,7 @@ def test_going_back_and_changing_an_answer(tmp_path: Path) -> None:
         app = new_app(tmp_path / "natid.db")
         async with app.run_test(size=SIZE) as pilot:
             await start_india(pilot)
-            for value in ("Gurpreet Singh", "-", "Harjit Singh", "Kaur", "1995-03-10", 31,
+            for value in ("Gurpreet Singh", "Preet", "Harjit Singh", "Kaur", "1995-03-10", 31,
                           "Amritsar", "PB"):
                 await answer_current(pilot, value)
             assert isinstance(app.screen, QuestionScreen)
@@ -152,7 +152,7 @@ def test_an_answer_that_does_not_fit_is_refused_on_screen(tmp_path: Path) -> Non
         app = new_app(tmp_path / "natid.db", language="en")
         async with app.run_test(size=SIZE) as pilot:
             await start_india(pilot)
-            for value in ("Gurpreet Singh", "-", "Harjit Singh", "Kaur"):
+            for value in ("Gurpreet Singh", "Preet", "Harjit Singh", "Kaur"):
                 await answer_current(pilot, value)
             await answer_current(pilot, "2099-01-01")  # a date of birth in the future
             assert isinstance(app.screen, QuestionScreen)

@@ -173,11 +173,18 @@ def test_haiti_rule_is_met_with_exactly_four_confirmations() -> None:
     four = interview.assess()
     assert four.rule.required == 4
     assert four.rule.confirmed == ("capitale", "monnaie", "independance", "chef_lieu")
-    assert four.rule.met and four.conclusion == PRESUMPTION_SUPPORTED
+    # Knowledge alone meets Haiti's rule, but carries no presumption: a document or a
+    # statement must be confirmed too.
+    assert four.rule.met and four.conclusion == INSUFFICIENT
+    assert any("knowledge and language answers alone" in line for line in four.explanation)
     interview.decline("chef_lieu", "dont_know")
     three = interview.assess()
     assert len(three.rule.confirmed) == 3
     assert not three.rule.met and three.conclusion == INSUFFICIENT
+    interview.verify("pieces_identite", "confirmed", "CINU seen")
+    assert interview.assess().conclusion == PRESUMPTION_SUPPORTED
+    interview.verify("pieces_identite", "contradicted", "the CINU belongs to someone else")
+    assert interview.assess().conclusion == CONSULAR_INTERVIEW_NEEDED
 
 
 def test_only_confirmations_count_towards_the_rule() -> None:

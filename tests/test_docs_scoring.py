@@ -365,7 +365,7 @@ def test_worked_example_survives_a_round_trip() -> None:
 
 _HOW = {
     "exact": re.compile(r"' matches '"),
-    "variant": re.compile(r"matches the accepted spelling"),
+    "variant": re.compile(r"an accepted spelling of"),
     "spelling": re.compile(r"within \d+ spelling mistake"),
     "value": re.compile(r"is an accepted answer"),
     "—": re.compile(r"matches none|is not an accepted answer"),

@@ -453,9 +453,14 @@ def test_closing_ends_the_interview_and_nothing_more_is_recorded() -> None:
     interview = start(india())
     interview.answer("full_name", "Gurpreet Singh")
     interview.answer("documents_held", ["aadhaar"])
-    event = interview.close("transferred to the consulate")
+    with pytest.raises(InterviewError, match="required questions have no answer yet"):
+        interview.close("transferred to the consulate")
+    event = interview.close("transferred to the consulate", incomplete=True)
     assert event.kind is EventKind.CLOSED
-    assert event.data == {"reason": "transferred to the consulate"}
+    assert event.data == {
+        "reason": "transferred to the consulate", "incomplete": True,
+        "unanswered": ["father_name", "date_of_birth", "state", "village_or_town",
+                       "languages_spoken"]}
     assert interview.state.closed
     before = interview.events
     actions: list[Callable[[], object]] = [
@@ -697,7 +702,7 @@ def test_every_event_has_its_time_from_the_clock_in_utc_and_its_officer() -> Non
         lambda: interview.answer("documents_held", ["aadhaar"], officer="B. Ruiz"),
         lambda: interview.verify("documents_held", "confirmed", "card seen", officer="C. Díaz"),
         lambda: interview.note("the interpreter changed"),
-        interview.close,
+        lambda: interview.close("the person was transferred", incomplete=True),
     ]
     for minute, action in enumerate(actions, start=1):
         clock.now = START + datetime.timedelta(minutes=minute, microseconds=250 * minute)
@@ -972,7 +977,7 @@ def test_events_that_are_not_an_interview_are_refused_by_resume() -> None:
 def test_a_record_with_an_answer_after_closing_is_refused() -> None:
     interview = start(india())
     interview.answer("full_name", "Gurpreet Singh")
-    interview.close()
+    interview.close("the person left", incomplete=True)
     record = record_of(interview)
     record["events"].append(answered_event("full_name", "Someone Else"))
     with pytest.raises(InterviewRecordError):

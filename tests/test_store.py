@@ -53,7 +53,7 @@ def test_the_database_and_its_folder_are_private(db: Path) -> None:
 def test_interviews_are_listed_and_found_by_the_beginning_of_their_id(db: Path) -> None:
     with open_store(db) as store:
         first, second = new_interview(store), new_interview(store, officer="B. Ruiz")
-        second.close()
+        second.close("the person was transferred", incomplete=True)
         assert {s.id for s in store.interviews("open")} == {first.id}
         closed = store.interviews("closed")
         assert [s.id for s in closed] == [second.id]
@@ -79,7 +79,7 @@ def test_a_stale_interview_cannot_append_over_newer_events(db: Path) -> None:
 def test_a_closed_interview_takes_no_more_events(db: Path) -> None:
     with open_store(db) as store:
         interview = new_interview(store)
-        interview.close()
+        interview.close("the person was transferred", incomplete=True)
         event = Event(EventKind.NOTED, interview.events[-1].at, "X", {"text": "late"})
         with pytest.raises(StoreError, match="is closed"):
             store.append(interview.id, event)
@@ -120,7 +120,7 @@ def test_verify_names_the_first_event_that_breaks(db: Path, sql: str, broken_at:
 def test_purge_deletes_closed_interviews_and_logs_it(db: Path) -> None:
     with open_store(db) as store:
         kept, purged = new_interview(store), new_interview(store)
-        purged.close()
+        purged.close("the person was transferred", incomplete=True)
         tomorrow = datetime.datetime.now(datetime.UTC).date() + datetime.timedelta(days=1)
         assert store.purge(tomorrow, officer="Supervisor", reason="retention 5 years") == [
             purged.id]

@@ -18,7 +18,7 @@ def db(tmp_path: Path) -> Path:
     with open_store(path) as store:
         open_one = new_interview(store)
         closed = new_interview(store, officer="B. Ruiz")
-        closed.close()
+        closed.close("the person was transferred", incomplete=True)
     (tmp_path / "ids").write_text(f"{open_one.id} {closed.id}")
     return path
 

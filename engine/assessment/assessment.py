@@ -22,6 +22,7 @@ from engine.assessment.outcomes import (
 from engine.assessment.strength import (
     DOMAIN_CAP,
     LANGUAGE_CAP,
+    WEAK_SUPPORT,
     cap,
     contribution,
     level,
@@ -119,13 +120,17 @@ class Assessment:
                          "support": self.support, "direction": self.direction},
             "parameters": [vars(result) | {"contribution": round(result.contribution, 4)}
                            for result in self.parameters],
-            "by_tier": {k: vars(v) for k, v in self.by_tier.items()},
-            "by_domain": {k: vars(v) for k, v in self.by_domain.items()},
+            "by_tier": {k: _rounded(v) for k, v in self.by_tier.items()},
+            "by_domain": {k: _rounded(v) for k, v in self.by_domain.items()},
             "contradictions": [{"check": c.check, "parameters": list(c.parameters),
                                 "message": c.message} for c in self.contradictions],
             "items_for_consulate": list(self.items_for_consulate),
             "explanation": list(self.explanation),
         }
+
+
+def _rounded(group: GroupResult) -> dict[str, Any]:
+    return vars(group) | {"log10_lr": round(group.log10_lr, 4)}
 
 
 def assess(questionnaire: Questionnaire, state: InterviewState,
@@ -207,13 +212,29 @@ def _groups(results: Any, key: Any) -> dict[str, GroupResult]:
     return {name: GroupResult(int(a), int(b), int(c), d) for name, (a, b, c, d) in tallies.items()}
 
 
+_SUBSTANTIVE = (EvidenceTier.PROOF, EvidenceTier.PRESUMPTION)
+"""Evidence beyond knowledge of the country and language: documents and statements."""
+
+
 def _conclusion(results: tuple[ParameterResult, ...], rule: RuleResult, total: float,
                 contradictions: tuple[Contradiction, ...]) -> str:
-    contradicted_documents = any(r.outcome == CONTRADICTED and r.tier == EvidenceTier.PROOF
-                                 for r in results)
-    if contradictions or contradicted_documents or total < -0.3:
+    """The next step, from the two results (docs/scoring.md, "The conclusion").
+
+    Inconsistent answers, a document or statement found false, or any support against
+    the presumed nationality call for a consular interview. Otherwise the presumption
+    is supported when the country's rule is met and at least one confirmation is a
+    document or a statement: knowledge and language alone never carry it.
+    """
+    against = any(r.outcome == CONTRADICTED and r.tier in _SUBSTANTIVE for r in results)
+    if contradictions or against or total <= -WEAK_SUPPORT:
         return CONSULAR_INTERVIEW_NEEDED
-    return PRESUMPTION_SUPPORTED if rule.met else INSUFFICIENT
+    if rule.met and _has_substantive(results):
+        return PRESUMPTION_SUPPORTED
+    return INSUFFICIENT
+
+
+def _has_substantive(results: tuple[ParameterResult, ...]) -> bool:
+    return any(r.outcome == CONFIRMED and r.tier in _SUBSTANTIVE for r in results)
 
 
 def _explain(results: tuple[ParameterResult, ...], rule: RuleResult, total: float, *,
@@ -227,5 +248,8 @@ def _explain(results: tuple[ParameterResult, ...], rule: RuleResult, total: floa
     )
     lines.append(f"Strength of support: log10 LR {total:+.2f}, {verbal(total, country)}.")
     lines.extend(f"Inconsistent answers ({c.check}): {c.message}." for c in contradictions)
+    if rule.met and not _has_substantive(results):
+        lines.append("The rule is met on knowledge and language answers alone: at least one "
+                     "document or statement must be confirmed too.")
     lines.append(f"Conclusion: {conclusion}.")
     return tuple(lines)

@@ -83,19 +83,30 @@ def _auto(questionnaire: Questionnaire, parameter: Parameter, value: Any,
         return _verdict(value in values, value, values)
     if kind is Kind.MULTI_CHOICE:
         return _verdict(set(value) == set(values), value, values)
+    return _text_outcome(str(value), accepted, key.max_typos)
+
+
+def _text_outcome(value: str, accepted: list[Any], max_typos: int) -> Outcome:
+    """A text answer against accepted answers, their variants and a few spelling mistakes."""
     pairs: list[tuple[str, str]] = []
+    base: dict[str, str] = {}
     for item in accepted:
         if isinstance(item, AcceptedAnswer):
             pairs.append((str(item.value), "exact"))
-            pairs.extend((variant, "variant") for variants in item.variants.values()
-                         for variant in variants)
+            for variants in item.variants.values():
+                for variant in variants:
+                    pairs.append((variant, "variant"))
+                    base.setdefault(variant, str(item.value))
         else:
             pairs.append((str(item), "exact"))
-    match = match_text(str(value), pairs, key.max_typos)
+    match = match_text(value, pairs, max_typos)
     if match is None:
         return Outcome(CONTRADICTED, f"'{value}' matches none of the accepted answers")
-    how = {"exact": "matches", "variant": "matches the accepted spelling",
-           "spelling": f"is within {match.distance} spelling mistake(s) of"}[match.how]
+    if match.how == "variant":
+        return Outcome(CONFIRMED, f"'{value}' matches '{match.accepted}', an accepted "
+                                  f"spelling of '{base.get(match.accepted, match.accepted)}'")
+    how = ("matches" if match.how == "exact"
+           else f"is within {match.distance} spelling mistake(s) of")
     return Outcome(CONFIRMED, f"'{value}' {how} '{match.accepted}'")
 
 

@@ -24,13 +24,16 @@ LANGUAGE_CAP = math.log10(3.0)
 DOMAIN_CAP = 1.0
 """One knowledge domain moves the score by at most this much (log10), either way."""
 
+WEAK_SUPPORT = math.log10(2.0)
+"""The smallest score (log10) that is more than 'no support either way'."""
+
 # (lower bound of |log10 LR|, words), after ENFSI's guideline for evaluative reporting (2015).
 VERBAL_SCALE: tuple[tuple[float, str], ...] = (
     (4.0, "very strong support"),
     (3.0, "strong support"),
     (2.0, "moderately strong support"),
     (1.0, "moderate support"),
-    (math.log10(2.0), "weak support"),
+    (WEAK_SUPPORT, "weak support"),
 )
 NEUTRAL = "no support either way"
 

@@ -33,6 +33,8 @@ def check_answer(questionnaire: Questionnaire, parameter: Parameter, value: Any,
     if kind is Kind.TEXT:
         if not isinstance(value, str) or not value.strip():
             raise AnswerError(f"{name} needs a text answer")
+        if not any(char.isalnum() for char in value):
+            raise AnswerError(f"{name} needs an answer with letters or digits")
         if len(value) > MAX_TEXT:
             raise AnswerError(f"{name}: the answer is longer than {MAX_TEXT} characters")
         return value.strip()

@@ -90,6 +90,13 @@ class Interview:
         for what, code in (("interviewee", interviewee_language), ("officer", officer_language)):
             if not code.strip():
                 raise InterviewError(f"an interview needs the {what}'s language")
+        base = interviewee_language.split("-", maxsplit=1)[0]
+        if interviewee_language not in questionnaire.languages and base not in \
+                questionnaire.languages:
+            raise InterviewError(
+                f"the questionnaire of {questionnaire.country} is not written in "
+                f"{interviewee_language!r}; its languages are "
+                + ", ".join(questionnaire.languages))
         started = Event(EventKind.STARTED, format_time(clock()), officer.strip(), {
             "interview_id": interview_id or uuid.uuid4().hex,
             "questionnaire": {"country": questionnaire.country,
@@ -246,9 +253,28 @@ class Interview:
             raise InterviewError("this is the first question: there is none before it")
         return self._record(EventKind.MOVED, officer, parameter=relevant[position - 1].id)
 
-    def close(self, reason: str = "", *, officer: str | None = None) -> Event:
-        """End the interview: no answers can be added or changed afterwards."""
+    def close(self, reason: str = "", *, officer: str | None = None,
+              incomplete: bool = False) -> Event:
+        """End the interview: no answers can be added or changed afterwards.
+
+        Every required question still asked must be answered or declined first, unless
+        the interview ends early (``incomplete=True``, with the reason: the person left,
+        was transferred, ...); the questions left unanswered are recorded with it.
+        """
         self._must_be_open()
+        missing = [p.id for p in self.relevant() if p.required and not self._dealt_with(p.id)]
+        if missing and not incomplete:
+            raise InterviewError("required questions have no answer yet: "
+                                 + ", ".join(f"'{ident}'" for ident in missing)
+                                 + " (answer them, record that the person declines or does "
+                                 "not know, or close the interview as incomplete with the "
+                                 "reason)")
+        if incomplete and not reason.strip():
+            raise InterviewError("say why the interview ends before its required questions "
+                                 "are answered")
+        if incomplete:
+            return self._record(EventKind.CLOSED, officer, reason=reason.strip(),
+                                incomplete=True, unanswered=missing)
         return self._record(EventKind.CLOSED, officer, reason=reason)
 
     # Inside ---------------------------------------------------------------------------
@@ -282,12 +308,24 @@ class Interview:
             raise InterviewRecordError(
                 f"event #{index + 1} ({event.kind}) is about {ident!r}, which is not a question "
                 "of this questionnaire")
+        parameter = self.questionnaire.parameter(ident)
+        if event.kind is not EventKind.NOTED and all(
+                asked.id != ident for asked in self.relevant()):
+            raise InterviewRecordError(f"event #{index + 1} ({event.kind}) is about '{ident}', "
+                                       "which was not asked given the answers before it")
         if event.kind is EventKind.ANSWERED:
             try:
-                check_answer(self.questionnaire, self.questionnaire.parameter(ident),
-                             event.data.get("value"), event.moment.date())
+                check_answer(self.questionnaire, parameter, event.data.get("value"),
+                             event.moment.date())
             except AnswerError as error:
                 raise InterviewRecordError(f"event #{index + 1}: {error.message}") from None
+        elif event.kind is EventKind.VERIFIED:
+            reason = event.data.get("reason")
+            if (parameter.verify is Verification.CONSULATE or not self._state_of(ident).answered
+                    or not isinstance(reason, str) or not reason.strip()):
+                raise InterviewRecordError(
+                    f"event #{index + 1}: a finding on '{ident}' needs an answer, a reason, "
+                    "and a question the officer may verify")
 
     def _parameter(self, parameter_id: str) -> Parameter:
         try:

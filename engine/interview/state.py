@@ -121,10 +121,17 @@ def _answered(current: ParameterState, event: Event, index: int) -> None:
     if "value" not in event.data:
         raise InterviewRecordError(f"event #{index + 1}: an answer without a 'value'")
     value = event.data["value"]
-    if current.answered and current.value != value:
+    if current.answered and not _same_answer(current.value, value):
         current.verification = None  # a finding is about the answer it was made on
     current.value, current.answered = value, True
     current.declined, current.skipped = None, False
+
+
+def _same_answer(before: Any, after: Any) -> bool:
+    """Equal answers; the same choices in another order are the same answer."""
+    if isinstance(before, list) and isinstance(after, list):
+        return sorted(map(str, before)) == sorted(map(str, after))
+    return bool(before == after)
 
 
 def _declined(current: ParameterState, event: Event, index: int) -> None:
