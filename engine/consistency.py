@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from engine.i18n import _
 from engine.matching import as_number
 from engine.model import AgeMatchesCheck, PrefixCheck, Questionnaire, WithinCheck
 from engine.texts import pick
@@ -53,8 +54,9 @@ def _within(questionnaire: Questionnaire, check: WithinCheck, answers: dict[str,
     wrong = [value for value in inner_values if holders.get(value) not in outer_values]
     if not wrong:
         return ""
-    return (f"{check.parameter} '{wrong[0]}' is not within {check.within} "
-            f"'{', '.join(map(str, outer_values))}'")
+    return _("{inner} '{value}' is not within {outer} '{outer_value}'").format(
+        inner=check.parameter, value=wrong[0], outer=check.within,
+        outer_value=", ".join(map(str, outer_values)))
 
 
 def _age(check: AgeMatchesCheck, answers: dict[str, Any], on: datetime.date) -> str:
@@ -65,9 +67,11 @@ def _age(check: AgeMatchesCheck, answers: dict[str, Any], on: datetime.date) -> 
     youngest, oldest = _years(latest, on), _years(earliest, on)
     if youngest - check.tolerance_years <= age <= oldest + check.tolerance_years:
         return ""
-    years = f"{youngest}" if youngest == oldest else f"{youngest} or {oldest}"
-    return (f"{check.date_of_birth} {born} makes the person {years} on {on.isoformat()}, "
-            f"but {check.age} is {age:g}")
+    years = f"{youngest}" if youngest == oldest else _("{low} or {high}").format(
+        low=youngest, high=oldest)
+    return _("{date_of_birth} {born} makes the person {years} on {day}, but {age} is "
+             "{value:g}").format(date_of_birth=check.date_of_birth, born=born, years=years,
+                                 day=on.isoformat(), age=check.age, value=age)
 
 
 def _birth_span(born: str) -> tuple[datetime.date, datetime.date]:
@@ -97,5 +101,7 @@ def _prefix(check: PrefixCheck, answers: dict[str, Any]) -> str:
     text = str(value).strip()
     if any(text.startswith(prefix) for prefix in prefixes):
         return ""
-    return (f"{check.parameter} '{text}' does not start with "
-            f"{' or '.join(prefixes)}, as {check.depends_on} '{selector}' needs")
+    return _("{parameter} '{value}' does not start with {prefixes}, as {selector} '{choice}' "
+             "needs").format(parameter=check.parameter, value=text,
+                             prefixes=_(" or ").join(prefixes), selector=check.depends_on,
+                             choice=selector)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from engine.i18n import _
+
 
 def closest(word: object, candidates: Iterable[object]) -> str | None:
     """The candidate most like ``word``, if one is close enough to be a likely typo."""
@@ -20,7 +22,9 @@ def closest(word: object, candidates: Iterable[object]) -> str | None:
 def did_you_mean(word: object, candidates: Iterable[object]) -> str:
     """`` — did you mean 'x'?`` or an empty string."""
     match = closest(word, candidates)
-    return f" — did you mean '{match}'?" if match is not None and match != str(word) else ""
+    if match is None or match == str(word):
+        return ""
+    return _(" — did you mean '{match}'?").format(match=match)
 
 
 def one_of(candidates: Iterable[object], limit: int = 12) -> str:
@@ -28,7 +32,7 @@ def one_of(candidates: Iterable[object], limit: int = 12) -> str:
     items = [f"'{candidate}'" if isinstance(candidate, str) else str(candidate)
              for candidate in candidates]
     if len(items) > limit:
-        items = [*items[:limit], f"… ({len(items) - limit} more)"]
+        items = [*items[:limit], _("… ({count} more)").format(count=len(items) - limit)]
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " or " + items[-1]
+    return _("{items} or {last}").format(items=", ".join(items[:-1]), last=items[-1])

@@ -20,8 +20,8 @@ from engine.loader import LoadResult, check_file
 from engine.model import Questionnaire
 from engine.store import Store, open_store
 from engine.store.recorded import resume_recorded, start_recorded
-from tui.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, language_name, translator
-from tui.screens.base import N_, NatidScreen
+from tui.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, _, language_name, translator
+from tui.screens.base import NatidScreen
 
 
 class NatidApp(App[int]):
@@ -32,6 +32,7 @@ class NatidApp(App[int]):
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", N_("Quit"), show=False),
+        Binding("f2", "toggle_dark", N_("Light or dark"), show=False),
     ]
 
     def __init__(self, *, db: str | None = None, questionnaire: str | None = None,
@@ -46,6 +47,7 @@ class NatidApp(App[int]):
         self._store: Store | None = None
         self._interview: Interview | None = None
         self._loaded: list[tuple[Path, LoadResult]] | None = None
+        self._language_before = translator.language
         translator.set_language(officer_language)
 
     @property
@@ -78,9 +80,10 @@ class NatidApp(App[int]):
         self.push_screen(StartScreen())
 
     def on_unmount(self) -> None:
-        """Release the store."""
+        """Release the store; natid speaks again the language it spoke before the app."""
         if self._store is not None:
             self._store.close()
+        translator.language = self._language_before
 
     # Questionnaires -------------------------------------------------------------------
 

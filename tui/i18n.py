@@ -1,105 +1,38 @@
-"""What natid itself says, in the officer's language: gettext catalogs managed with Babel.
+"""The app's languages: the engine's catalogs and names, and the app's default language.
 
-The catalogs live in ``translations/<lang>/LC_MESSAGES/natid.po`` (the template in
-``translations/natid.pot``); Babel extracts, updates and compiles them with the
-settings in pyproject.toml (docs/translating.md). natid reads the .po files
-directly, so a fresh checkout needs no compile step.
-
-``_("text")`` translates into the current language at the moment it is called:
-screens call it while composing, so switching language and recomposing is enough.
+Everything is kept in ``engine.i18n`` so that the engine's messages (a refused
+answer, the reason for an outcome) and the app's own texts speak the same
+language; the app only starts in Spanish.
 """
 
 from __future__ import annotations
 
-import gettext
-import importlib.util
-import io
-from functools import cache
-from pathlib import Path
+from engine.i18n import (
+    DOMAIN,
+    LANGUAGES,
+    N_,
+    _,
+    catalog_dir,
+    country_name,
+    language_name,
+    ngettext,
+    translations,
+    translator,
+)
 
-DOMAIN = "natid"
-LANGUAGES = ("es", "en", "fr", "pt")
-"""Officer languages natid's own texts are translated into."""
 DEFAULT_LANGUAGE = "es"
+"""The language the app speaks until the officer chooses another."""
 
-
-def catalog_dir() -> Path:
-    """The folder holding the catalogs."""
-    spec = importlib.util.find_spec("translations")
-    if spec is not None and spec.submodule_search_locations:
-        return Path(next(iter(spec.submodule_search_locations)))
-    return Path(__file__).resolve().parent.parent / "translations"  # pragma: no cover
-
-
-@cache
-def translations(language: str) -> gettext.NullTranslations:
-    """The compiled catalog of ``language`` (English texts as they are, if none)."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    path = catalog_dir() / language / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if not path.is_file():
-        return gettext.NullTranslations()
-    with path.open("rb") as stream:
-        catalog = read_po(stream, locale=language, domain=DOMAIN)
-    compiled = io.BytesIO()
-    write_mo(compiled, catalog, use_fuzzy=False)
-    compiled.seek(0)
-    return gettext.GNUTranslations(compiled)
-
-
-class Translator:
-    """The current officer language and its catalog."""
-
-    def __init__(self, language: str = DEFAULT_LANGUAGE) -> None:
-        self.language = language
-
-    def set_language(self, language: str) -> None:
-        """Switch every text natid shows from now on."""
-        if language not in LANGUAGES:
-            raise ValueError(f"natid is not translated into {language!r}")
-        self.language = language
-
-    def gettext(self, message: str) -> str:
-        """``message`` in the current language."""
-        return translations(self.language).gettext(message)
-
-    def ngettext(self, singular: str, plural: str, count: int) -> str:
-        """The singular or plural form for ``count``, by the language's plural rules."""
-        return translations(self.language).ngettext(singular, plural, count)
-
-
-translator = Translator()
-
-
-def _(message: str) -> str:
-    """Translate a message of natid's into the current officer language."""
-    return translator.gettext(message)
-
-
-def ngettext(singular: str, plural: str, count: int) -> str:
-    """Translate a message with a count (plural forms come from the catalog)."""
-    return translator.ngettext(singular, plural, count)
-
-
-def language_name(code: str, in_language: str | None = None) -> str:
-    """A language's name in the officer's language (from CLDR through Babel)."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        shown = Locale.parse(in_language or translator.language)
-        name = Locale.parse(code.replace("-", "_")).get_display_name(shown)
-    except (ValueError, UnknownLocaleError):
-        return code
-    return name[:1].upper() + name[1:] if name else code
-
-
-def country_name(code: str, in_language: str | None = None) -> str:
-    """A country's name in the officer's language (from CLDR through Babel)."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        names = Locale.parse(in_language or translator.language).territories
-    except (ValueError, UnknownLocaleError):
-        return code
-    return str(names.get(code, code))
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "DOMAIN",
+    "LANGUAGES",
+    "N_",
+    "_",
+    "catalog_dir",
+    "country_name",
+    "language_name",
+    "ngettext",
+    "translations",
+    "translator",
+]

@@ -6,7 +6,7 @@ the app shows them through ``_()`` in the officer's language.
 
 from __future__ import annotations
 
-from tui.screens.base import N_
+from tui.i18n import N_
 
 OUTCOMES = (N_("confirmed"), N_("contradicted"), N_("unconfirmed"), N_("declined"),
             N_("not asked"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from engine.i18n import _, ngettext
 from engine.interview.state import InterviewState
 from engine.matching import as_date, as_number, match_text
 from engine.model import AcceptedAnswer, Kind, Parameter, Questionnaire, Verification
@@ -29,21 +30,24 @@ def outcome_of(questionnaire: Questionnaire, parameter: Parameter, state: Interv
     """Decide one parameter's outcome from the interview's state."""
     current = state.parameters.get(parameter.id)
     if not asked:
-        return Outcome(NOT_ASKED, "not asked, given the other answers")
+        return Outcome(NOT_ASKED, _("not asked, given the other answers"))
     if current is None or (not current.answered and not current.declined):
-        return Outcome(NOT_ASKED, "no answer yet")
+        return Outcome(NOT_ASKED, _("no answer yet"))
     if current.declined:
-        words = "does not know" if current.declined == "dont_know" else "declined to answer"
-        return Outcome(DECLINED, f"the person {words}: neutral, never counted against them")
+        if current.declined == "dont_know":
+            return Outcome(DECLINED, _("the person does not know: neutral, never counted "
+                                       "against them"))
+        return Outcome(DECLINED, _("the person declined to answer: neutral, never counted "
+                                   "against them"))
     if current.verification is not None and parameter.verify is not Verification.CONSULATE:
         finding = current.verification
-        return Outcome(finding.outcome, f"{finding.outcome} by {finding.officer}: "
-                                        f"{finding.reason}")
+        return Outcome(finding.outcome, _("{outcome} by {officer}: {reason}").format(
+            outcome=_(finding.outcome), officer=finding.officer, reason=finding.reason))
     if parameter.verify is Verification.AUTO:
         return _auto(questionnaire, parameter, current.value, answers)
     if parameter.verify is Verification.OFFICER:
-        return Outcome(UNCONFIRMED, "answered; the officer has not verified it yet")
-    return Outcome(UNCONFIRMED, "answered; for the consulate to verify against its records")
+        return Outcome(UNCONFIRMED, _("answered; the officer has not verified it yet"))
+    return Outcome(UNCONFIRMED, _("answered; for the consulate to verify against its records"))
 
 
 def accepted_answers(questionnaire: Questionnaire, parameter: Parameter,
@@ -67,9 +71,10 @@ def _auto(questionnaire: Questionnaire, parameter: Parameter, value: Any,
     accepted = accepted_answers(questionnaire, parameter, answers)
     if key is None or accepted is None:
         needed = key.depends_on if key is not None else "an answer key"
-        return Outcome(UNCONFIRMED, f"cannot be checked without the answer to '{needed}'")
+        return Outcome(UNCONFIRMED, _("cannot be checked without the answer to '{id}'")
+                       .format(id=needed))
     if not accepted:
-        return Outcome(UNCONFIRMED, "no accepted answer is known for this case")
+        return Outcome(UNCONFIRMED, _("no accepted answer is known for this case"))
     values = [item.value if isinstance(item, AcceptedAnswer) else item for item in accepted]
     kind = parameter.kind
     if kind is Kind.NUMBER:
@@ -101,13 +106,20 @@ def _text_outcome(value: str, accepted: list[Any], max_typos: int) -> Outcome:
             pairs.append((str(item), "exact"))
     match = match_text(value, pairs, max_typos)
     if match is None:
-        return Outcome(CONTRADICTED, f"'{value}' matches none of the accepted answers")
+        return Outcome(CONTRADICTED, _("'{value}' matches none of the accepted answers")
+                       .format(value=value))
     if match.how == "variant":
-        return Outcome(CONFIRMED, f"'{value}' matches '{match.accepted}', an accepted "
-                                  f"spelling of '{base.get(match.accepted, match.accepted)}'")
-    how = ("matches" if match.how == "exact"
-           else f"is within {match.distance} spelling mistake(s) of")
-    return Outcome(CONFIRMED, f"'{value}' {how} '{match.accepted}'")
+        return Outcome(CONFIRMED, _("'{value}' matches '{spelling}', an accepted spelling of "
+                                    "'{answer}'").format(
+            value=value, spelling=match.accepted,
+            answer=base.get(match.accepted, match.accepted)))
+    if match.how == "exact":
+        return Outcome(CONFIRMED, _("'{value}' matches '{answer}'").format(
+            value=value, answer=match.accepted))
+    return Outcome(CONFIRMED, ngettext(
+        "'{value}' is within {count} spelling mistake of '{answer}'",
+        "'{value}' is within {count} spelling mistakes of '{answer}'", match.distance).format(
+            value=value, count=match.distance, answer=match.accepted))
 
 
 def _date_fits(given: str, accepted: str) -> bool:
@@ -119,5 +131,5 @@ def _date_fits(given: str, accepted: str) -> bool:
 
 def _verdict(hit: bool, value: Any, values: list[Any]) -> Outcome:
     if hit:
-        return Outcome(CONFIRMED, f"{value!r} is an accepted answer")
-    return Outcome(CONTRADICTED, f"{value!r} is not an accepted answer")
+        return Outcome(CONFIRMED, _("{value!r} is an accepted answer").format(value=value))
+    return Outcome(CONTRADICTED, _("{value!r} is not an accepted answer").format(value=value))

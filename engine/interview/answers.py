@@ -7,6 +7,7 @@ import math
 from typing import Any
 
 from engine.errors import UserError
+from engine.i18n import _
 from engine.model import Kind, Parameter, Questionnaire
 from engine.suggest import did_you_mean, one_of
 
@@ -32,22 +33,23 @@ def check_answer(questionnaire: Questionnaire, parameter: Parameter, value: Any,
     name = f"'{parameter.id}'"
     if kind is Kind.TEXT:
         if not isinstance(value, str) or not value.strip():
-            raise AnswerError(f"{name} needs a text answer")
+            raise AnswerError(_("{name} needs a text answer").format(name=name))
         if not any(char.isalnum() for char in value):
-            raise AnswerError(f"{name} needs an answer with letters or digits")
+            raise AnswerError(_("{name} needs an answer with letters or digits").format(name=name))
         if len(value) > MAX_TEXT:
-            raise AnswerError(f"{name}: the answer is longer than {MAX_TEXT} characters")
+            raise AnswerError(_("{name}: the answer is longer than {limit} characters").format(
+                name=name, limit=MAX_TEXT))
         return value.strip()
     if kind is Kind.CHOICE:
         return _choice(questionnaire, parameter, value)
     if kind is Kind.MULTI_CHOICE:
         if not isinstance(value, list | tuple) or not value:
-            raise AnswerError(f"{name} needs a list of one or more choices")
+            raise AnswerError(_("{name} needs a list of one or more choices").format(name=name))
         chosen = [_choice(questionnaire, parameter, item) for item in value]
         return list(dict.fromkeys(chosen))
     if kind is Kind.YES_NO:
         if not isinstance(value, bool):
-            raise AnswerError(f"{name} is answered yes (true) or no (false)")
+            raise AnswerError(_("{name} is answered yes (true) or no (false)").format(name=name))
         return value
     if kind is Kind.DATE:
         return _date(name, value, today)
@@ -62,22 +64,25 @@ def _choice(questionnaire: Questionnaire, parameter: Parameter, value: Any) -> s
     by_label = [choice.value for choice in choices
                 if isinstance(value, str)
                 and value.casefold() in {label.casefold() for label in choice.label.values()}]
-    hint = (f" — '{value}' is the label of the choice '{by_label[0]}'" if by_label
+    hint = (_(" — '{label}' is the label of the choice '{value}'").format(label=value,
+                                                                          value=by_label[0])
+            if by_label
             else did_you_mean(value, allowed))
-    raise AnswerError(f"'{parameter.id}': {value!r} is not one of its choice values{hint}; "
-                      f"the values are {one_of(allowed, limit=8)}")
+    raise AnswerError(_("'{id}': {value!r} is not one of its choice values{hint}; the values are "
+                        "{values}").format(id=parameter.id, value=value, hint=hint,
+                                           values=one_of(allowed, limit=8)))
 
 
 def _date(name: str, value: Any, today: datetime.date) -> str:
     if not isinstance(value, str):
-        raise AnswerError(f"{name} needs a date written YYYY-MM-DD")
+        raise AnswerError(_("{name} needs a date written YYYY-MM-DD").format(name=name))
     text = value.strip()
     day = _first_day(text)
     if day is None:
-        raise AnswerError(f"{name}: {value!r} is not a date; write YYYY-MM-DD, or YYYY-MM or "
-                          "YYYY when only part of it is known")
+        raise AnswerError(_("{name}: {value!r} is not a date; write YYYY-MM-DD, or YYYY-MM or "
+                            "YYYY when only part of it is known").format(name=name, value=value))
     if day > today:
-        raise AnswerError(f"{name}: {text} is in the future")
+        raise AnswerError(_("{name}: {date} is in the future").format(name=name, date=text))
     return text
 
 
@@ -99,16 +104,18 @@ def _first_day(text: str) -> datetime.date | None:
 def _number(parameter: Parameter, value: Any) -> int | float:
     name = f"'{parameter.id}'"
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise AnswerError(f"{name} needs a number")
+        raise AnswerError(_("{name} needs a number").format(name=name))
     try:
         finite = math.isfinite(value)
     except OverflowError:
         finite = False
     if not finite:
-        raise AnswerError(f"{name} needs a number of a usual size")
+        raise AnswerError(_("{name} needs a number of a usual size").format(name=name))
     bounds = parameter.range
     if bounds is not None and bounds.min is not None and value < bounds.min:
-        raise AnswerError(f"{name}: {value} is below the smallest answer accepted, {bounds.min:g}")
+        raise AnswerError(_("{name}: {value} is below the smallest answer accepted, {limit:g}")
+                          .format(name=name, value=value, limit=bounds.min))
     if bounds is not None and bounds.max is not None and value > bounds.max:
-        raise AnswerError(f"{name}: {value} is above the largest answer accepted, {bounds.max:g}")
+        raise AnswerError(_("{name}: {value} is above the largest answer accepted, {limit:g}")
+                          .format(name=name, value=value, limit=bounds.max))
     return value

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from engine.errors import UserError
+from engine.i18n import _
 from engine.interview.answers import AnswerError, check_answer
 from engine.interview.events import Event, EventKind, InterviewRecordError, format_time
 from engine.interview.question import Question, build_question
@@ -218,12 +219,13 @@ class Interview:
         if outcome not in ("confirmed", "contradicted"):
             raise InterviewError(f"a finding is 'confirmed' or 'contradicted', not {outcome!r}")
         if not reason.strip():
-            raise InterviewError("say why: a finding needs a reason")
+            raise InterviewError(_("say why: a finding needs a reason"))
         if parameter.verify is Verification.CONSULATE:
-            raise InterviewError(f"only the consulate can verify '{parameter.id}': it goes to "
-                                 "the consulate as an item to check against its records")
+            raise InterviewError(_("only the consulate can verify '{id}': it goes to the "
+                                   "consulate as an item to check against its records")
+                                 .format(id=parameter.id))
         if not self._state_of(parameter.id).answered:
-            raise InterviewError(f"'{parameter.id}' has no answer to verify yet")
+            raise InterviewError(_("'{id}' has no answer to verify yet").format(id=parameter.id))
         return self._record(EventKind.VERIFIED, officer, parameter=parameter.id,
                             outcome=outcome, reason=reason.strip())
 
@@ -231,7 +233,7 @@ class Interview:
              officer: str | None = None) -> Event:
         """Add the officer's note, to the interview or to one question."""
         if not text.strip():
-            raise InterviewError("a note needs some text")
+            raise InterviewError(_("a note needs some text"))
         self._must_be_open()
         if parameter_id is not None:
             self._parameter(parameter_id)
@@ -250,7 +252,7 @@ class Interview:
         position = (len(relevant) if current is None
                     else [p.id for p in relevant].index(current.id))
         if position == 0:
-            raise InterviewError("this is the first question: there is none before it")
+            raise InterviewError(_("this is the first question: there is none before it"))
         return self._record(EventKind.MOVED, officer, parameter=relevant[position - 1].id)
 
     def close(self, reason: str = "", *, officer: str | None = None,
@@ -264,14 +266,13 @@ class Interview:
         self._must_be_open()
         missing = [p.id for p in self.relevant() if p.required and not self._dealt_with(p.id)]
         if missing and not incomplete:
-            raise InterviewError("required questions have no answer yet: "
-                                 + ", ".join(f"'{ident}'" for ident in missing)
-                                 + " (answer them, record that the person declines or does "
-                                 "not know, or close the interview as incomplete with the "
-                                 "reason)")
+            raise InterviewError(_("required questions have no answer yet: {ids} (answer them, "
+                                   "record that the person declines or does not know, or "
+                                   "close the interview as incomplete with the reason)")
+                                 .format(ids=", ".join(f"'{ident}'" for ident in missing)))
         if incomplete and not reason.strip():
-            raise InterviewError("say why the interview ends before its required questions "
-                                 "are answered")
+            raise InterviewError(_("say why the interview ends before its required questions "
+                                   "are answered"))
         if incomplete:
             return self._record(EventKind.CLOSED, officer, reason=reason.strip(),
                                 incomplete=True, unanswered=missing)
@@ -332,8 +333,8 @@ class Interview:
             return self.questionnaire.parameter(parameter_id)
         except KeyError:
             raise InterviewError(
-                f"there is no question '{parameter_id}' in this questionnaire"
-                f"{did_you_mean(parameter_id, self.questionnaire.parameters_by_id)}") from None
+                _("there is no question '{id}' in this questionnaire").format(id=parameter_id)
+                + did_you_mean(parameter_id, self.questionnaire.parameters_by_id)) from None
 
     def _open_parameter(self, parameter_id: str) -> Parameter:
         self._must_be_open()
@@ -343,11 +344,12 @@ class Interview:
 
     def _must_be_asked(self, parameter: Parameter, relevant: list[Parameter]) -> None:
         if all(asked.id != parameter.id for asked in relevant):
-            raise InterviewError(f"'{parameter.id}' is not asked, given the answers so far")
+            raise InterviewError(_("'{id}' is not asked, given the answers so far")
+                                 .format(id=parameter.id))
 
     def _must_be_open(self) -> None:
         if self.state.closed:
-            raise InterviewError("this interview is closed: nothing more can be recorded")
+            raise InterviewError(_("this interview is closed: nothing more can be recorded"))
 
     def _state_of(self, parameter_id: str) -> ParameterState:
         return self.state.parameters.get(parameter_id) or ParameterState()

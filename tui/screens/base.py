@@ -8,12 +8,7 @@ from typing import Any, ClassVar
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
-from tui.i18n import _
-
-
-def N_(message: str) -> str:
-    """Mark a text for translation where it is defined; it is translated when shown."""
-    return message
+from tui.i18n import N_, _
 
 
 def translated(active: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:

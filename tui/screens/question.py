@@ -11,8 +11,8 @@ from textual.widgets import Footer, Header, Input, ProgressBar, Static
 
 from engine.errors import UserError
 from engine.interview import Question
-from tui.i18n import _
-from tui.screens.base import N_, NatidScreen
+from tui.i18n import N_, _
+from tui.screens.base import NatidScreen
 from tui.widgets.answer_input import AnswerInput, NoAnswer
 from tui.widgets.rule_panel import RulePanel, describe
 

@@ -9,8 +9,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
-from tui.i18n import _
-from tui.screens.base import N_, NatidScreen
+from tui.i18n import N_, _
+from tui.screens.base import NatidScreen
 from tui.vocabulary import NEXT_STEPS
 from tui.widgets.rule_panel import RulePanel
 

@@ -10,8 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
-from tui.i18n import _
-from tui.screens.base import N_, NatidScreen
+from tui.i18n import N_, _
+from tui.screens.base import NatidScreen
 from tui.widgets.rule_panel import RulePanel
 
 

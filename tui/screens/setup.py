@@ -9,8 +9,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Header, Label, Select, Static
 
-from tui.i18n import _, country_name, language_name
-from tui.screens.base import N_, NatidScreen
+from tui.i18n import N_, _, country_name, language_name
+from tui.screens.base import NatidScreen
 
 
 class SetupScreen(NatidScreen):

@@ -10,8 +10,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Select, Static
 
 from engine.store import InterviewSummary
-from tui.i18n import LANGUAGES, _, country_name, language_name
-from tui.screens.base import N_, NatidScreen
+from tui.i18n import LANGUAGES, N_, _, country_name, language_name
+from tui.screens.base import NatidScreen
 
 
 class StartScreen(NatidScreen):

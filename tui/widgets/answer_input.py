@@ -26,6 +26,7 @@ class AnswerInput(Widget):
 
     DEFAULT_CSS: ClassVar[str] = """
     AnswerInput { height: auto; }
+    AnswerInput > Vertical { height: auto; }
     AnswerInput SelectionList { height: auto; max-height: 12; }
     AnswerInput RadioSet { height: auto; }
     """
