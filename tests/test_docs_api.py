@@ -19,7 +19,6 @@ import re
 import tempfile
 import traceback
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -29,19 +28,10 @@ import engine
 from engine.error_codes import CATALOGUE
 from engine.interview import EventKind
 from tests.conftest import ROOT, run_natid
+from tests.doc_blocks import Block, fenced_blocks
 
 DOC = ROOT / "docs" / "api.md"
 DOC_NAME = "docs/api.md"
-
-
-@dataclass(frozen=True)
-class Block:
-    """One fenced block of the page."""
-
-    language: str
-    line: int
-    """The line of the page where the block's text starts (1-based)."""
-    text: str
 
 
 @cache
@@ -53,19 +43,7 @@ def page() -> str:
 @cache
 def blocks() -> tuple[Block, ...]:
     """Every fenced block of the page, in order."""
-    found: list[Block] = []
-    lines = page().splitlines()
-    index = 0
-    while index < len(lines):
-        opening = re.match(r"^```(\w*)\s*$", lines[index])
-        if opening:
-            end = index + 1
-            while end < len(lines) and lines[end].strip() != "```":
-                end += 1
-            found.append(Block(opening.group(1), index + 2, "\n".join(lines[index + 1:end])))
-            index = end
-        index += 1
-    return tuple(found)
+    return fenced_blocks(DOC)
 
 
 def python_blocks() -> list[Block]:

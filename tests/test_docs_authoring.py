@@ -25,6 +25,7 @@ from engine.error_codes import CATALOGUE
 from engine.errors import Diagnostic, QuestionnaireError
 from engine.loader import check_bytes
 from engine.yaml_source import read_yaml
+from tests import doc_blocks
 from tests.conftest import ROOT, run_natid
 
 GUIDE = ROOT / "docs" / "authoring.md"
@@ -39,13 +40,8 @@ _TABLE_ROW = re.compile(r"^\|\s*`?(NATID-[EW]\d{3})`?\s*\|\s*(\w+)\s*\|")
 
 
 @dataclass(frozen=True)
-class Block:
+class Block(doc_blocks.Block):
     """One fenced code block of the guide."""
-
-    language: str
-    line: int
-    """The line of the guide where the block's text starts (1-based)."""
-    text: str
 
     @property
     def name(self) -> str:
@@ -55,7 +51,7 @@ class Block:
     @property
     def data(self) -> bytes:
         """The block as the bytes of a file."""
-        return self.text.encode("utf-8")
+        return (self.text + "\n").encode("utf-8")
 
     @property
     def expected_code(self) -> str | None:
@@ -78,22 +74,7 @@ class Block:
 @cache
 def blocks() -> tuple[Block, ...]:
     """Every fenced block of the guide, in order."""
-    lines = GUIDE.read_text(encoding="utf-8").splitlines()
-    found: list[Block] = []
-    index = 0
-    while index < len(lines):
-        opening = lines[index]
-        if opening.startswith("```"):
-            language = opening[3:].strip()
-            end = index + 1
-            while end < len(lines) and lines[end].strip() != "```":
-                end += 1
-            assert end < len(lines), f"{GUIDE_NAME}:{index + 1}: code block never closed"
-            body = "\n".join(lines[index + 1:end]) + "\n"
-            found.append(Block(language, index + 2, body))
-            index = end
-        index += 1
-    return tuple(found)
+    return tuple(Block(b.language, b.line, b.text) for b in doc_blocks.fenced_blocks(GUIDE))
 
 
 def yaml_blocks() -> list[Block]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime
 import math
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -34,21 +33,13 @@ from engine.assessment.strength import (
 from engine.matching import match_text
 from engine.model import EvidenceTier
 from tests.conftest import ROOT
+from tests.doc_blocks import Block, fenced_blocks
 
 DOC = ROOT / "docs" / "scoring.md"
 WORKED = "worked example"
 PLACES = 3
 MINUS = "\u2212"
 """The page gives log10 values to three decimals."""
-
-
-@dataclass(frozen=True)
-class Block:
-    """One fenced block of the page."""
-
-    language: str
-    line: int
-    text: str
 
 
 @cache
@@ -60,19 +51,7 @@ def page() -> str:
 @cache
 def blocks() -> tuple[Block, ...]:
     """Every fenced block, with the line its text starts on."""
-    found: list[Block] = []
-    lines = page().splitlines()
-    index = 0
-    while index < len(lines):
-        opening = re.match(r"^```(\w*)\s*$", lines[index])
-        if opening:
-            end = index + 1
-            while end < len(lines) and lines[end].strip() != "```":
-                end += 1
-            found.append(Block(opening.group(1), index + 2, "\n".join(lines[index + 1:end])))
-            index = end
-        index += 1
-    return tuple(found)
+    return fenced_blocks(DOC)
 
 
 def section(heading: str) -> str:
