@@ -48,6 +48,15 @@ from engine.interview import (
 )
 from engine.loader import LoadResult, check_bytes, check_file, load_questionnaire
 from engine.model import Questionnaire
+from engine.store import (
+    InterviewSummary,
+    Store,
+    StoreConflictError,
+    StoreError,
+    UnknownInterviewError,
+    open_store,
+)
+from engine.store.recorded import resume_recorded, start_recorded
 from engine.version import __version__
 
 
@@ -92,12 +101,17 @@ __all__ = [
     "Interview",
     "InterviewError",
     "InterviewRecordError",
+    "InterviewSummary",
     "LoadResult",
     "NatidError",
     "Question",
     "Questionnaire",
     "QuestionnaireError",
     "QuestionnaireNotFoundError",
+    "Store",
+    "StoreConflictError",
+    "StoreError",
+    "UnknownInterviewError",
     "UsageError",
     "UserError",
     "__version__",
@@ -109,6 +123,9 @@ __all__ = [
     "check_file",
     "find_questionnaire",
     "load_questionnaire",
+    "open_store",
     "resume_interview",
+    "resume_recorded",
     "start_interview",
+    "start_recorded",
 ]
