@@ -30,7 +30,17 @@ error, 3 store unusable, 70 internal error, 130 interrupted. See docs/cli.md.
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every ``natid`` command."""
-    from tui.commands import interview, interviews, lint, purge, schema, score, test, verify
+    from tui.commands import (
+        consulates,
+        interview,
+        interviews,
+        lint,
+        purge,
+        schema,
+        score,
+        test,
+        verify,
+    )
 
     parser = argparse.ArgumentParser(
         prog="natid", description=DESCRIPTION, epilog=EPILOG,
@@ -44,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     interviews.register(commands)
     verify.register(commands)
     purge.register(commands)
+    consulates.register(commands)
     schema.register(commands)
     test.register(commands)
     return parser
