@@ -90,9 +90,11 @@ async def answer_current(pilot: Pilot[Any], value: Any) -> None:
 
 
 async def verify_current(pilot: Pilot[Any], reason: str) -> None:
-    """Ctrl+E, then record a confirmation with its reason."""
+    """Ctrl+E, choose 'confirmed' (the first choice) with Space, then the reason and Enter."""
     await pilot.press("ctrl+e")
     await pilot.pause()
+    await pilot.press("space")
+    await pilot.press("tab")
     await type_text(pilot, reason)
     await pilot.press("enter")
     await pilot.pause()

@@ -14,6 +14,7 @@ from tests.app_driver import (
     answer_current,
     new_app,
     start_india,
+    type_text,
     verify_current,
 )
 from tui.i18n import translations
@@ -62,6 +63,8 @@ def test_a_whole_india_interview_from_start_to_result(tmp_path: Path) -> None:
             conclusion = str(app.screen.query_one("#conclusion", Static).render())
             assert spanish("presumption supported") in conclusion
             await pilot.click("#close")
+            await pilot.pause()
+            await pilot.click("#close")  # the dialog's: every required question is answered
             await pilot.pause()
             assert isinstance(app.screen, StartScreen)
         with open_store(db) as store:
@@ -140,9 +143,13 @@ def test_the_officer_switches_language_while_the_app_runs(tmp_path: Path) -> Non
             assert app.officer_language == "en"
             footer_keys = {b.binding.description for b in app.screen.active_bindings.values()}
             assert "Save" in footer_keys
-            # The question itself stays in the languages of the interview.
-            assert str(app.screen.query_one("#officer-prompt", Static).render()) == \
-                officer_prompt
+            # The officer's side of the question follows; the person's side stays.
+            assert isinstance(app.screen, QuestionScreen)
+            english = app.interview.questionnaire.parameter("full_name").prompt["en"]
+            assert str(app.screen.query_one("#officer-prompt", Static).render()) == english
+            assert english != officer_prompt
+            assert app.screen.question.interviewee_prompt == \
+                app.interview.questionnaire.parameter("full_name").prompt["pa"]
 
     asyncio.run(run())
 
@@ -160,5 +167,68 @@ def test_an_answer_that_does_not_fit_is_refused_on_screen(tmp_path: Path) -> Non
             message = str(app.screen.query_one("#message", Static).render())
             assert message.startswith("Not saved:")
             assert "in the future" in message
+
+    asyncio.run(run())
+
+
+def test_a_finding_is_recorded_only_as_chosen(tmp_path: Path) -> None:
+    async def run() -> None:
+        app = new_app(tmp_path / "natid.db", language="en")
+        async with app.run_test(size=SIZE) as pilot:
+            await start_india(pilot)
+            # full_name is for the consulate: no dialog, a message instead.
+            await pilot.press("ctrl+e")
+            await pilot.pause()
+            assert isinstance(app.screen, QuestionScreen)
+            assert "only the consulate" in str(app.screen.query_one("#message",
+                                                                    Static).render())
+            for value in ("Gurpreet Singh", "Preet", "Harjit Singh", "Kaur", "1995-03-10",
+                          31, "Amritsar", "PB", "amritsar", "Ajnala", "Ajnala", "Chogawan",
+                          "143102", ["aadhaar"]):
+                await answer_current(pilot, value)
+            await pilot.press("ctrl+b")  # back to the documents
+            await pilot.pause()
+            await pilot.press("ctrl+e")
+            await pilot.pause()
+            await pilot.press("tab")  # straight to the reason, nothing chosen
+            await type_text(pilot, "card shown")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "Choose Confirmed or Contradicted" in str(
+                app.screen.query_one("#message", Static).render())
+            # The dialog put the cursor back on the choice.
+            await pilot.press("down")  # to 'contradicted'
+            await pilot.press("space")
+            await pilot.press("tab")
+            await pilot.press("enter")
+            await pilot.pause()
+            finding = app.interview.state.parameters["documents_held"].verification
+            assert finding is not None
+            assert finding.outcome == "contradicted"
+            assert finding.reason == "card shown"
+
+    asyncio.run(run())
+
+
+def test_changing_the_state_asks_the_district_again_without_a_crash(tmp_path: Path) -> None:
+    async def run() -> None:
+        app = new_app(tmp_path / "natid.db", language="es")
+        async with app.run_test(size=SIZE) as pilot:
+            await start_india(pilot)
+            for value in ("Gurpreet Singh", "Preet", "Harjit Singh", "Kaur", "1995-03-10",
+                          31, "Amritsar", "HR", "hisar"):
+                await answer_current(pilot, value)
+            await pilot.press("ctrl+b")
+            await pilot.pause()
+            await pilot.press("ctrl+b")
+            await pilot.pause()
+            assert app.screen.question.id == "state"
+            await answer_current(pilot, "PB")
+            # The district given for Haryana no longer fits: it is asked again, among
+            # Punjab's districts, with nothing chosen.
+            assert app.screen.question.id == "district"
+            assert "hisar" not in {c.value for c in app.screen.question.choices}
+            await answer_current(pilot, "amritsar")
+            assert app.screen.question.id == "tehsil"
 
     asyncio.run(run())

@@ -7,6 +7,7 @@ engine's assessment.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import ClassVar
 
@@ -21,7 +22,6 @@ from engine.model import Questionnaire
 from engine.store import Store, open_store
 from engine.store.recorded import resume_recorded, start_recorded
 from tui.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, _, language_name, translator
-from tui.screens.base import NatidScreen
 
 
 class NatidApp(App[int]):
@@ -63,6 +63,17 @@ class NatidApp(App[int]):
         if self._interview is None:
             raise InternalError("no interview is open")
         return self._interview
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A fault of natid's own: say so without a traceback (NATID_DEBUG=1 shows it)."""
+        if os.environ.get("NATID_DEBUG"):
+            super()._handle_exception(error)
+            return
+        self._exception = self._exception or error
+        self.exit(70, message=(
+            f"natid: internal error (NATID-E099): {type(error).__name__}: {error}\n"
+            "Everything recorded before this was saved; reopen natid to resume the "
+            "interview. Run again with NATID_DEBUG=1 for the details to report."))
 
     # Start and stop -------------------------------------------------------------------
 
@@ -161,18 +172,21 @@ class NatidApp(App[int]):
             return
         self.show_current()
 
-    def close_interview(self) -> None:
+    def close_interview(self, reason: str = "", *, incomplete: bool = False) -> None:
         """Record the end of the interview and go back to the start."""
         try:
-            self.interview.close()
+            self.interview.close(reason, incomplete=incomplete)
         except UserError as error:
             self.notify(_("Not closed: {reason}").format(reason=error.message),
                         severity="error")
             return
         self.notify(_("Interview closed."))
         self._interview = None
-        self._back_to_start()
-        self.screen.refresh(recompose=True)
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        from tui.screens.start import StartScreen
+
+        self.push_screen(StartScreen())
 
     def _back_to_start(self) -> None:
         while len(self.screen_stack) > 2:
@@ -182,14 +196,31 @@ class NatidApp(App[int]):
 
     def set_language(self, language: str) -> None:
         """Speak another language from now on: every screen is redrawn in it."""
+        from tui.screens.result import ResultScreen
+        from tui.screens.review import ReviewScreen
+        from tui.screens.setup import SetupScreen
+        from tui.screens.start import StartScreen
+
         translator.set_language(language)
         self.officer_language = language
+        if self._interview is not None:
+            self._interview.officer_language = language
         self.sub_title = _("Nationality identification")
-        for screen in self.screen_stack:
-            screen.refresh(recompose=True)
-            screen.refresh_bindings()
-            if isinstance(screen, NatidScreen):
-                screen.call_after_refresh(screen.after_language_change)
+        showing = type(self.screen)
+        if isinstance(self.screen, StartScreen):
+            self.screen.remember_fields()
+        # Screens are built afresh in the new language, where they were.
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(StartScreen())
+        if showing is SetupScreen:
+            self.push_screen(SetupScreen())
+        elif self._interview is not None and showing is not StartScreen:
+            self.show_current()
+            if showing in (ReviewScreen, ResultScreen):
+                self.push_screen(ReviewScreen())
+            if showing is ResultScreen:
+                self.push_screen(ResultScreen())
 
     def action_switch_language(self) -> None:
         """Ctrl+L: the next officer language."""

@@ -14,6 +14,13 @@ CONCLUSIONS = (N_("presumption supported"), N_("insufficient"),
                N_("consular interview needed"))
 SUPPORT = (N_("no support either way"), N_("weak support"), N_("moderate support"),
            N_("moderately strong support"), N_("strong support"), N_("very strong support"))
+RULE_MET_WITHOUT_DOCUMENT = N_(
+    "Next step: the country's rule is met, but by knowledge and language answers alone. "
+    "Verify a document or a statement (Ctrl+E on the documents question) before the "
+    "consulate is asked."
+)
+TEXTUAL_KEYS = (N_("Dismiss menu"),)
+"""Key descriptions of Textual's own widgets, shown in the footer."""
 NEXT_STEPS = {
     "presumption supported": N_("Next step: the consulate can be asked to certify the "
                                 "person's nationality, with the items listed for it to "

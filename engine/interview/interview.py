@@ -16,9 +16,9 @@ from engine.errors import UserError
 from engine.i18n import _
 from engine.interview.answers import AnswerError, check_answer
 from engine.interview.events import Event, EventKind, InterviewRecordError, format_time
-from engine.interview.question import Question, build_question
+from engine.interview.question import Question, build_question, fitting_choices
 from engine.interview.state import DECLINE_REASONS, InterviewState, ParameterState, apply
-from engine.model import Parameter, Questionnaire, Verification
+from engine.model import Kind, Parameter, Questionnaire, Verification
 from engine.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -54,6 +54,8 @@ class Interview:
         self.questionnaire = questionnaire
         self.clock = clock
         self.sink = sink
+        self.officer_language: str | None = None
+        """The officer's language for prompts from now on (default: the one recorded)."""
         self._events: list[Event] = []
         self.state = InterviewState()
         if not events:
@@ -142,13 +144,18 @@ class Interview:
     def current(self) -> Question | None:
         """The question to put now, or None when every question is dealt with.
 
-        That is the question the officer moved to, else the first one neither answered
-        nor declined nor skipped, else the first skipped one.
+        That is the question the officer moved to, else one whose answer no longer fits
+        a changed answer (a district outside the state now given), else the first one
+        neither answered nor declined nor skipped, else the first skipped one.
         """
         relevant = self.relevant()
         ids = [parameter.id for parameter in relevant]
         if self.state.focus in ids:
             return self._question(relevant[ids.index(self.state.focus)], relevant)
+        answers = self.answers()
+        for parameter in relevant:
+            if parameter.id in answers and not self._fits(parameter, answers):
+                return self._question(parameter, relevant)
         pending = [p for p in relevant if not self._dealt_with(p.id)]
         fresh = [p for p in pending if not self._state_of(p.id).skipped]
         waiting = fresh or pending
@@ -220,14 +227,25 @@ class Interview:
             raise InterviewError(f"a finding is 'confirmed' or 'contradicted', not {outcome!r}")
         if not reason.strip():
             raise InterviewError(_("say why: a finding needs a reason"))
-        if parameter.verify is Verification.CONSULATE:
-            raise InterviewError(_("only the consulate can verify '{id}': it goes to the "
-                                   "consulate as an item to check against its records")
-                                 .format(id=parameter.id))
-        if not self._state_of(parameter.id).answered:
-            raise InterviewError(_("'{id}' has no answer to verify yet").format(id=parameter.id))
+        refusal = self.why_not_verifiable(parameter.id)
+        if refusal:
+            raise InterviewError(refusal)
         return self._record(EventKind.VERIFIED, officer, parameter=parameter.id,
                             outcome=outcome, reason=reason.strip())
+
+    def unanswered_required(self) -> list[Parameter]:
+        """Required questions still asked that are neither answered nor declined."""
+        return [p for p in self.relevant() if p.required and not self._dealt_with(p.id)]
+
+    def why_not_verifiable(self, parameter_id: str) -> str:
+        """Why the officer cannot record a finding on this question now ('' if they can)."""
+        parameter = self._parameter(parameter_id)
+        if parameter.verify is Verification.CONSULATE:
+            return _("only the consulate can verify '{id}': it goes to the consulate as an "
+                     "item to check against its records").format(id=parameter.id)
+        if not self._state_of(parameter.id).answered:
+            return _("'{id}' has no answer to verify yet").format(id=parameter.id)
+        return ""
 
     def note(self, text: str, parameter_id: str | None = None, *,
              officer: str | None = None) -> Event:
@@ -264,7 +282,7 @@ class Interview:
         was transferred, ...); the questions left unanswered are recorded with it.
         """
         self._must_be_open()
-        missing = [p.id for p in self.relevant() if p.required and not self._dealt_with(p.id)]
+        missing = [p.id for p in self.unanswered_required()]
         if missing and not incomplete:
             raise InterviewError(_("required questions have no answer yet: {ids} (answer them, "
                                    "record that the person declines or does not know, or "
@@ -362,9 +380,18 @@ class Interview:
         number = [asked.id for asked in relevant].index(parameter.id) + 1
         return build_question(self.questionnaire, parameter, number=number, total=len(relevant),
                               interviewee=self.state.interviewee_language,
-                              officer=self.state.officer_language,
+                              officer=self.officer_language or self.state.officer_language,
                               state=self.state.parameters.get(parameter.id),
                               answers=self.answers())
+
+    def _fits(self, parameter: Parameter, answers: dict[str, Any]) -> bool:
+        """Whether an answer is still among the choices the other answers leave open."""
+        if parameter.kind not in (Kind.CHOICE, Kind.MULTI_CHOICE):
+            return True
+        open_values = {c.value for c in fitting_choices(self.questionnaire, parameter, answers)}
+        given = answers[parameter.id]
+        return all(value in open_values for value in (given if isinstance(given, list)
+                                                      else [given]))
 
     def _today(self) -> datetime.date:
         return self.clock().astimezone(datetime.UTC).date()

@@ -33,9 +33,6 @@ class NatidScreen(Screen[Any]):
         """The bindings shown in the footer, translated."""
         return translated(super().active_bindings)
 
-    def after_language_change(self) -> None:
-        """Called once the screen was recomposed in another language."""
-
     def action_help(self) -> None:
         """Show this screen's help."""
         from tui.screens.help import HelpScreen

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.widgets import Button, Markdown
 
 from tui.i18n import _
@@ -19,9 +19,13 @@ class HelpScreen(NatidDialog):
 
     def compose(self) -> ComposeResult:
         """The text and a close button."""
-        with Vertical(id="dialog"):
+        with VerticalScroll(id="dialog"):
             yield Markdown(self.text)
             yield Button(_("Close"), id="close", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        """Focus the text, so arrows and Page Down scroll it."""
+        self.query_one("#dialog").focus()
 
     def on_button_pressed(self) -> None:
         """Close the help."""

@@ -79,10 +79,6 @@ class QuestionScreen(NatidScreen):
         self._fill()
         new.focus_answer()
 
-    def after_language_change(self) -> None:
-        """Progress and the rule, which are filled after composing."""
-        self._fill()
-
     def _texts(self) -> dict[str, str]:
         question = self.question
         state = (_("Recorded: the person declined to answer") if question.declined == "declined"
@@ -145,6 +141,11 @@ class QuestionScreen(NatidScreen):
     def action_verify(self) -> None:
         """Record a finding on the answer."""
         from tui.screens.verify_dialog import VerifyDialog
+
+        refusal = self.app.interview.why_not_verifiable(self.question.id)
+        if refusal:
+            self.say(refusal)
+            return
 
         def record(finding: tuple[str, str] | None) -> None:
             if finding is not None:

@@ -11,7 +11,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from tui.i18n import N_, _
 from tui.screens.base import NatidScreen
-from tui.vocabulary import NEXT_STEPS
+from tui.vocabulary import NEXT_STEPS, RULE_MET_WITHOUT_DOCUMENT
 from tui.widgets.rule_panel import RulePanel
 
 
@@ -43,7 +43,10 @@ class ResultScreen(NatidScreen):
             label = _("Conclusion")
             yield Static(f"[b]{label}[/b]: {_(assessment.conclusion)}",
                          id="conclusion")
-            yield Static(_(NEXT_STEPS[assessment.conclusion]), id="next-step")
+            step = (RULE_MET_WITHOUT_DOCUMENT
+                    if assessment.conclusion == "insufficient" and assessment.rule.met
+                    else NEXT_STEPS[assessment.conclusion])
+            yield Static(_(step), id="next-step")
             yield RulePanel(id="rule")
             yield DataTable(id="contributions", zebra_stripes=True)
             for contradiction in assessment.contradictions:
@@ -71,7 +74,17 @@ class ResultScreen(NatidScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Close the interview, or go back."""
-        if event.button.id == "close":
-            self.app.close_interview()
-        else:
+        if event.button.id != "close":
             self.app.pop_screen()
+            return
+        from tui.screens.close_dialog import CloseDialog
+
+        interview = self.app.interview
+        missing = [interview.question(p.id).officer_prompt
+                   for p in interview.unanswered_required()]
+
+        def close(reason: str | None) -> None:
+            if reason is not None:
+                self.app.close_interview(reason, incomplete=bool(missing))
+
+        self.app.push_screen(CloseDialog(missing), close)

@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
+from engine.texts import pick
 from tui.i18n import N_, _
 from tui.screens.base import NatidScreen
 from tui.widgets.rule_panel import RulePanel
@@ -50,8 +51,10 @@ class ReviewScreen(NatidScreen):
         table.add_columns("#", _("Question"), _("Answer"), _("Outcome"))
         for number, parameter in enumerate(interview.relevant(), start=1):
             question = interview.question(parameter.id)
-            table.add_row(str(number), question.officer_prompt[:48], _shown(question)[:28],
-                          _(outcomes[parameter.id]), key=parameter.id)
+            table.add_row(str(number), question.officer_prompt[:48],
+                          _shown(interview, question)[:28], _status(question,
+                                                                   outcomes[parameter.id]),
+                          key=parameter.id)
         lines = [f"⚠ {c.message}" for c in assessment.contradictions]
         self.query_one("#contradictions", Static).update("\n".join(lines))
         self.query_one(RulePanel).show(assessment)
@@ -73,7 +76,16 @@ class ReviewScreen(NatidScreen):
         self.app.show_current()
 
 
-def _shown(question: Any) -> str:
+def _status(question: Any, outcome: str) -> str:
+    """The outcome, telling 'does not know' from 'declined' and 'later' from 'not asked'."""
+    if question.declined == "dont_know":
+        return _("does not know")
+    if question.skipped and question.current is None:
+        return _("later")
+    return _(outcome)
+
+
+def _shown(interview: Any, question: Any) -> str:
     if question.declined == "declined":
         return _("declined")
     if question.declined == "dont_know":
@@ -81,7 +93,9 @@ def _shown(question: Any) -> str:
     value = question.current
     if value is None:
         return "—"
-    labels = {choice.value: choice.officer for choice in question.choices}
+    language = interview.officer_language or interview.state.officer_language
+    labels = {choice.value: pick(choice.label, language, interview.questionnaire)
+              for choice in interview.questionnaire.choices_of(question.parameter)}
     if isinstance(value, list):
         return ", ".join(labels.get(item, item) for item in value)
     if isinstance(value, bool):

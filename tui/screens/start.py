@@ -75,7 +75,6 @@ class StartScreen(NatidScreen):
         """Switch the language natid speaks in."""
         if (event.select.id == "language" and isinstance(event.value, str)
                 and event.value != self.app.officer_language):
-            self._keep_fields()
             self.app.set_language(event.value)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -108,10 +107,14 @@ class StartScreen(NatidScreen):
         if key is not None:
             self.app.resume(str(key))
 
-    def _keep_fields(self) -> bool:
-        officer = self.query_one("#officer", Input).value.strip()
-        self.app.officer = officer
+    def remember_fields(self) -> None:
+        """Keep what was typed (the screen is about to be built again)."""
+        self.app.officer = self.query_one("#officer", Input).value.strip()
         self.app.office = self.query_one("#office", Input).value.strip()
+
+    def _keep_fields(self) -> bool:
+        self.remember_fields()
+        officer = self.app.officer
         if not officer:
             self._say(_("Write your name first: every answer you record carries it."))
             self.query_one("#officer", Input).focus()

@@ -24,10 +24,10 @@ class VerifyDialog(NatidDialog):
             yield Static(self.prompt)
             with RadioSet(id="outcome"):
                 yield RadioButton(_("Confirmed: a document or the interpreter confirms it"),
-                                  name="confirmed", value=True)
+                                  name="confirmed")
                 yield RadioButton(_("Contradicted: a document or the interpreter contradicts "
                                     "it"), name="contradicted")
-            yield Input(placeholder=_("reason, e.g. Aadhaar card seen, number matches"),
+            yield Input(placeholder=_("reason: what you saw or heard"),
                         compact=True, id="reason")
             yield Static("", id="message", classes="message")
             with Horizontal(classes="buttons"):
@@ -35,8 +35,8 @@ class VerifyDialog(NatidDialog):
                 yield Button(_("Cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        """Start in the reason."""
-        self.query_one("#reason", Input).focus()
+        """Start in the choice: arrows move, Space or Enter chooses."""
+        self.query_one("#outcome", RadioSet).focus()
 
     def on_input_submitted(self) -> None:
         """Enter records."""
@@ -52,7 +52,13 @@ class VerifyDialog(NatidDialog):
     def _record(self) -> None:
         reason = self.query_one("#reason", Input).value.strip()
         pressed = self.query_one("#outcome", RadioSet).pressed_button
+        if pressed is None or pressed.name is None:
+            self.query_one("#message", Static).update(
+                _("Choose Confirmed or Contradicted first (arrows, then Space)."))
+            self.query_one("#outcome", RadioSet).focus()
+            return
         if not reason:
             self.query_one("#message", Static).update(_("Say why: a finding needs a reason."))
+            self.query_one("#reason", Input).focus()
             return
-        self.dismiss((pressed.name if pressed is not None else "confirmed", reason))
+        self.dismiss((pressed.name, reason))

@@ -46,10 +46,11 @@ class AnswerInput(Widget):
                         yield RadioButton(_label(choice.officer, choice.interviewee),
                                           value=choice.value == current, name=choice.value)
             elif kind is Kind.CHOICE:
+                offered = [c.value for c in question.choices]
                 yield Select([(_label(c.officer, c.interviewee), c.value)
-                              for c in question.choices], id="answer",
+                              for c in question.choices], id="answer", compact=True,
                              prompt=_("Type to search, Enter to open"),
-                             value=current if current is not None else Select.NULL)
+                             value=current if current in offered else Select.NULL)
             elif kind is Kind.MULTI_CHOICE:
                 chosen = set(current or [])
                 yield SelectionList[str](
