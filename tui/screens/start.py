@@ -61,6 +61,7 @@ class StartScreen(NatidScreen):
 
     def on_mount(self) -> None:
         """Fill the list of open interviews."""
+        self.query_one("#start").can_focus = False  # it scrolls, but is no Tab stop
         table = self.query_one("#open", DataTable)
         table.add_columns(_("Started"), _("Country"), _("Officer"), _("Events"), _("Id"))
         for summary in self.app.open_interviews():
