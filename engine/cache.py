@@ -68,7 +68,7 @@ def get(key: str) -> CacheEntry | None:
         first, _, rest = raw.partition(b"\n")
         warnings = [Diagnostic(**item) for item in json.loads(first)]
         questionnaire = Questionnaire.model_validate_json(rest)
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, LookupError, RecursionError):
         return None
     entry = (questionnaire, warnings)
     _remember(key, entry)

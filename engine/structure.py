@@ -75,7 +75,8 @@ def check_structure(locator: Locator) -> list[Diagnostic]:
     meant = {(d.extra.get("mapping"), d.extra.get("meant")) for d in diagnostics
              if d.code == "NATID-E011"}
     diagnostics = [d for d in diagnostics if not (
-        d.code == "NATID-E012" and (d.extra.get("mapping"), d.value) in meant)]
+        d.code == "NATID-E012" and isinstance(d.value, str)
+        and (d.extra.get("mapping"), d.value) in meant)]
     # A value of the wrong type need not also be told it is not an allowed value.
     mistyped = {(d.line, d.column) for d in diagnostics if d.code == "NATID-E013"}
     diagnostics = [d for d in diagnostics
@@ -206,7 +207,7 @@ def _explain_discriminated(key: str, branches: list[dict[str, Any]],
         return [locator.diagnostic("NATID-E012", path, f"'{key}' is missing", value=key,
                                    stage=1, hint=f"add '{key}:' with {one_of(allowed)}")]
     value = instance[key]
-    if value not in kinds:
+    if not isinstance(value, str | int | float | bool) or value not in kinds:
         return [locator.diagnostic(
             "NATID-E014", (*path, key),
             f"{found(value)} is not a known {key}{did_you_mean(value, allowed)}",

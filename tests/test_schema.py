@@ -22,7 +22,7 @@ SHIPPED = sorted(bundled_dir().glob("*.yaml"))
 def test_committed_schema_is_what_the_models_generate() -> None:
     assert COMMITTED.read_text(encoding="utf-8") == schema_text(), (
         "engine/schemas/questionnaire.schema.json is out of date: "
-        "run `natid schema -o engine/schemas/questionnaire.schema.json`"
+        "run `natid schema --force -o engine/schemas/questionnaire.schema.json`"
     )
 
 
@@ -44,6 +44,11 @@ def test_natid_schema_prints_the_committed_schema(tmp_path: Path) -> None:
     code, _, err = run_natid("schema", "-o", str(target))
     assert code == 0, err
     assert target.read_text(encoding="utf-8") == COMMITTED.read_text(encoding="utf-8")
+    code, _, err = run_natid("schema", "-o", str(target))
+    assert code == 2
+    assert "exists already" in err
+    code, _, err = run_natid("schema", "--force", "-o", str(target))
+    assert code == 0, err
 
 
 def test_natid_schema_reports_an_unwritable_output() -> None:

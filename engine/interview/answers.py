@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from typing import Any
 
 from engine.errors import UserError
 from engine.i18n import _
 from engine.model import Kind, Parameter, Questionnaire
 from engine.suggest import did_you_mean, one_of
+
+_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+"""Dates in ASCII digits only: 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'."""
 
 MAX_TEXT = 2000
 """Longest text answer accepted, in characters."""
@@ -34,6 +38,14 @@ def check_answer(questionnaire: Questionnaire, parameter: Parameter, value: Any,
     if kind is Kind.TEXT:
         if not isinstance(value, str) or not value.strip():
             raise AnswerError(_("{name} needs a text answer").format(name=name))
+        if not value.isprintable() and any(
+                ord(char) < 32 and char not in "\t\n" for char in value):
+            raise AnswerError(_("{name}: the answer holds control characters").format(name=name))
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise AnswerError(_("{name}: the answer holds broken characters").format(
+                name=name)) from None
         if not any(char.isalnum() for char in value):
             raise AnswerError(_("{name} needs an answer with letters or digits").format(name=name))
         if len(value) > MAX_TEXT:
@@ -88,6 +100,8 @@ def _date(name: str, value: Any, today: datetime.date) -> str:
 
 def _first_day(text: str) -> datetime.date | None:
     """The first day a full or partial date (YYYY-MM-DD, YYYY-MM, YYYY) can mean."""
+    if not _DATE.fullmatch(text):
+        return None
     parts = text.split("-")
     try:
         if len(parts) == 3 and len(text) == 10:

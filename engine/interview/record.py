@@ -14,6 +14,7 @@ people and tools that read the file without natid.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from engine.interview.events import Event, InterviewRecordError
@@ -70,9 +71,10 @@ def read_record(text: str | bytes) -> tuple[dict[str, Any], list[Event]]:
     if not isinstance(events, list) or not events:
         raise InterviewRecordError("the interview record has no events")
     questionnaire = raw.get("questionnaire")
-    if not isinstance(questionnaire, dict) or not isinstance(questionnaire.get("country"), str):
-        raise InterviewRecordError("the interview record does not say which questionnaire "
-                                   "it used ('questionnaire': {'country': …})")
+    country = questionnaire.get("country") if isinstance(questionnaire, dict) else None
+    if not isinstance(country, str) or not re.fullmatch(r"[A-Z]{2}", country):
+        raise InterviewRecordError("the interview record does not say which country's "
+                                   "questionnaire it used ('questionnaire': {'country': 'IN'})")
     return questionnaire, [Event.from_dict(item, index) for index, item in enumerate(events)]
 
 

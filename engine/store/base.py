@@ -14,7 +14,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 from engine.errors import UsageError, UserError
-from engine.interview.events import Event, EventKind
+from engine.interview.events import Event
 from engine.store.chain import ChainReport, StoredEvent
 from engine.store.codec import PlainCodec
 
@@ -113,10 +113,9 @@ class Store(ABC):
         decoded = []
         for stored in self.stored_events(summary.id):
             try:
-                raw = self.codec.decode(stored.payload, summary.id)
-                decoded.append(Event(EventKind(raw["kind"]), raw["at"], raw["officer"],
-                                     raw["data"]))
-            except (ValueError, KeyError, TypeError):
+                decoded.append(Event.from_dict(self.codec.decode(stored.payload, summary.id),
+                                               stored.seq - 1))
+            except (ValueError, UserError, RecursionError):
                 raise StoreError(f"event {stored.seq} of interview {summary.id} cannot be "
                                  "read: the database was changed outside natid "
                                  "(run 'natid verify')") from None

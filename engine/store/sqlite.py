@@ -70,6 +70,9 @@ class SQLiteStore(Store):
         if not create and not self.path.exists():
             raise StoreError(f"there is no interview database at {self.path} yet (no interview "
                              "was recorded there); check --db or NATID_DB")
+        if not create and self.path.is_file() and self.path.stat().st_size == 0:
+            raise StoreError(f"{self.path} is an empty file, not an interview database; "
+                             "check --db or NATID_DB")
         self._connection = self._open()
         try:
             self._migrate()
@@ -99,34 +102,45 @@ class SQLiteStore(Store):
                                          timeout=BUSY_TIMEOUT_MS / 1000,
                                          check_same_thread=False)
             connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._refuse_foreign(connection)
             mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             connection.execute("PRAGMA synchronous = FULL")
             connection.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error as error:
             raise _explain(error, self.path, "open") from None
+        except StoreError:
+            connection.close()
+            raise
         if str(mode).lower() != "wal":
             connection.close()
             raise StoreError(f"{self.path}: the database cannot use write-ahead logging here "
                              f"(journal mode {mode}); put it on a local disk")
         return connection
 
+    def _refuse_foreign(self, db: sqlite3.Connection) -> None:
+        """Before changing anything: refuse another program's database, or a newer one."""
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        application = db.execute("PRAGMA application_id").fetchone()[0]
+        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if application != APPLICATION_ID and (version or tables):
+            raise StoreError(f"{self.path} is a SQLite database, but not a natid store: "
+                             "give another path")
+        latest = migrations()[-1][0]
+        if version > latest:
+            raise StoreError(f"{self.path} was written by a newer natid (schema {version}; "
+                             f"this natid knows schemas up to {latest}): update natid; the "
+                             "database was not changed")
+
     def _migrate(self) -> None:
         known = migrations()
         latest = known[-1][0]
         with self._read() as db:
             version = db.execute("PRAGMA user_version").fetchone()[0]
-            application = db.execute("PRAGMA application_id").fetchone()[0]
-            tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if application != APPLICATION_ID and (version or tables):
-            raise StoreError(f"{self.path} is a SQLite database, but not a natid store: "
-                             "give another path")
-        if version > latest:
-            raise StoreError(f"{self.path} was written by a newer natid (schema {version}; "
-                             f"this natid knows schemas up to {latest}): update natid; the "
-                             "database was not changed")
         if version == latest:
             return
         with self._write() as db:
+            # Another process may have migrated between the read and this transaction.
+            version = db.execute("PRAGMA user_version").fetchone()[0]
             for number, script in known:
                 if number > version:
                     for statement in _statements(script):

@@ -106,13 +106,24 @@ def _candidates(questionnaire: Questionnaire, target: Parameter,
         return [_ABSENT, [], values, *([value] for value in values)]
     if target.kind is Kind.NUMBER:
         numbers = [m for m in mentioned if isinstance(m, int | float) and not isinstance(m, bool)]
-        return [_ABSENT, 0, *{n + step for n in numbers for step in (-1, -0.5, 0, 0.5, 1)}]
+        return [_ABSENT, 0, *_around(numbers, (-1, -0.5, 0, 0.5, 1))]
     if target.kind is Kind.DATE:
-        dates = [_as_date(m) for m in mentioned]
+        dates = [d for d in (_as_date(m) for m in mentioned) if d is not None]
         days = [datetime.timedelta(days=d) for d in (-1, 0, 1)]
-        return [_ABSENT, "2000-01-01",
-                *{(d + step).isoformat() for d in dates if d is not None for step in days}]
+        return [_ABSENT, "2000-01-01", *(d.isoformat() for d in _around(dates, days))]
     return [_ABSENT, "\u0000another answer", *mentioned]
+
+
+def _around(values: list[Any], steps: Any) -> set[Any]:
+    """Each value plus each step, leaving out what overflows (huge numbers, year 9999)."""
+    near: set[Any] = set()
+    for value in values:
+        for step in steps:
+            try:
+                near.add(value + step)
+            except OverflowError:
+                near.add(value)
+    return near
 
 
 def _mentioned(asking: Parameter, ident: str) -> list[Any]:

@@ -63,7 +63,8 @@ def _expand(arguments: list[str]) -> tuple[list[Path], list[str]]:
     for argument in arguments:
         path = Path(argument)
         if path.is_dir():
-            paths.extend(sorted([*path.glob("*.yaml"), *path.glob("*.yml")]))
+            paths.extend(sorted(entry for entry in [*path.glob("*.yaml"), *path.glob("*.yml")]
+                                if entry.is_file()))
         elif path.is_file():
             paths.append(path)
         else:

@@ -17,6 +17,8 @@ def register(commands: Any) -> None:
     )
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="write the schema to FILE instead of the screen")
+    parser.add_argument("--force", action="store_true",
+                        help="replace FILE if it exists")
     parser.set_defaults(handler=run)
 
 
@@ -28,8 +30,11 @@ def run(options: argparse.Namespace) -> int:
     text = schema_text()
     if options.output:
         try:
-            with open(options.output, "w", encoding="utf-8") as stream:
+            with open(options.output, "w" if options.force else "x", encoding="utf-8") as stream:
                 stream.write(text)
+        except FileExistsError:
+            raise UsageError(f"{options.output} exists already: choose another name, or "
+                             "add --force to replace it") from None
         except OSError as error:
             raise UsageError(f"cannot write {options.output}: {error.strerror}") from None
     else:

@@ -12,6 +12,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Static
 from tui.i18n import N_, _
 from tui.screens.base import NatidScreen
 from tui.vocabulary import NEXT_STEPS, RULE_MET_WITHOUT_DOCUMENT
+from tui.widgets.plain import plain
 from tui.widgets.rule_panel import RulePanel
 
 
@@ -50,7 +51,7 @@ class ResultScreen(NatidScreen):
             yield RulePanel(id="rule")
             yield DataTable(id="contributions", zebra_stripes=True)
             for contradiction in assessment.contradictions:
-                yield Static(f"⚠ {contradiction.message}", classes="message")
+                yield Static(f"⚠ {contradiction.message}", classes="message", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(_("Interview closed") if closed else _("Close interview"),
                              id="close", variant="warning", disabled=closed, compact=True)
@@ -69,8 +70,8 @@ class ResultScreen(NatidScreen):
                 continue
             prompt = interview.question(result.parameter).officer_prompt \
                 if result.parameter in {p.id for p in interview.relevant()} else result.parameter
-            table.add_row(prompt[:36], _(result.outcome), f"{result.contribution:+.2f}",
-                          result.reason[:60])
+            table.add_row(*plain(prompt[:36], _(result.outcome), f"{result.contribution:+.2f}",
+                                 result.reason[:60]))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Close the interview, or go back."""

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from engine.texts import pick
 from tui.i18n import N_, _
 from tui.screens.base import NatidScreen
+from tui.widgets.plain import plain
 from tui.widgets.rule_panel import RulePanel
 
 
@@ -38,7 +39,7 @@ class ReviewScreen(NatidScreen):
         with Vertical(id="review"):
             yield Static(_("Review"), classes="title")
             yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
-            yield Static("", id="contradictions", classes="message")
+            yield Static("", id="contradictions", classes="message", markup=False)
             yield RulePanel(id="rule")
         yield Footer()
 
@@ -51,9 +52,9 @@ class ReviewScreen(NatidScreen):
         table.add_columns("#", _("Question"), _("Answer"), _("Outcome"))
         for number, parameter in enumerate(interview.relevant(), start=1):
             question = interview.question(parameter.id)
-            table.add_row(str(number), question.officer_prompt[:48],
-                          _shown(interview, question)[:28], _status(question,
-                                                                   outcomes[parameter.id]),
+            table.add_row(*plain(str(number), question.officer_prompt[:48],
+                                 _shown(interview, question)[:28],
+                                 _status(question, outcomes[parameter.id])),
                           key=parameter.id)
         lines = [f"⚠ {c.message}" for c in assessment.contradictions]
         self.query_one("#contradictions", Static).update("\n".join(lines))

@@ -12,6 +12,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Sel
 from engine.store import InterviewSummary
 from tui.i18n import LANGUAGES, N_, _, country_name, language_name
 from tui.screens.base import NatidScreen
+from tui.widgets.plain import plain
 
 
 class StartScreen(NatidScreen):
@@ -65,7 +66,7 @@ class StartScreen(NatidScreen):
         table = self.query_one("#open", DataTable)
         table.add_columns(_("Started"), _("Country"), _("Officer"), _("Events"), _("Id"))
         for summary in self.app.open_interviews():
-            table.add_row(*self._row(summary), key=summary.id)
+            table.add_row(*plain(*self._row(summary)), key=summary.id)
         self.query_one("#officer", Input).focus()
 
     def _row(self, summary: InterviewSummary) -> tuple[str, ...]:
