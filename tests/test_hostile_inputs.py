@@ -132,3 +132,45 @@ def test_brackets_in_answers_are_shown_as_written(tmp_path: Path) -> None:
             assert str(table.get_row_at(0)[2]).startswith("Bilga [near the gurdwara]")
 
     asyncio.run(run())
+
+
+@pytest.mark.parametrize("action", [
+    lambda i: i.answer(["state"], "PB"),
+    lambda i: i.answer("state", "PB", officer=5),
+    lambda i: i.verify("documents_held", "confirmed", None),
+    lambda i: i.note(5),
+    lambda i: i.close(None, incomplete=True),
+])
+def test_wrong_python_types_get_natids_own_error(action: object) -> None:
+    interview = Interview.start(india(), interviewee_language="hi", officer_language="es",
+                                officer="A")
+    interview.answer("documents_held", ["aadhaar"])
+    before = interview.events
+    with pytest.raises(UserError):
+        action(interview)  # type: ignore[operator]
+    assert interview.events == before
+
+
+def test_an_empty_interview_id_names_no_interview(tmp_path: Path) -> None:
+    from engine.store import UnknownInterviewError
+    from tests.store_helpers import new_interview
+
+    with open_store(tmp_path / "natid.db") as store:
+        new_interview(store)
+        with pytest.raises(UnknownInterviewError):
+            store.interview("")
+    code, _, err = run_natid("verify", "", "--db", str(tmp_path / "natid.db"))
+    assert code == 2
+    assert "Traceback" not in err
+
+
+def test_score_refuses_what_is_not_a_record_file(tmp_path: Path) -> None:
+    code, _, err = run_natid("score", str(tmp_path))
+    assert code == 2
+    assert "not a file" in err
+    big = tmp_path / "big.json"
+    with big.open("wb") as stream:
+        stream.truncate(65 * 1024 * 1024)  # sparse: no disk used
+    code, _, err = run_natid("score", str(big))
+    assert code == 2
+    assert "larger than an interview record can be" in err

@@ -88,10 +88,10 @@ class Interview:
             office: where the interview takes place.
             sink: receives every event, the first included, before it counts (a store).
         """
-        if not officer.strip():
+        if not isinstance(officer, str) or not officer.strip():
             raise InterviewError("an interview needs the officer's name")
         for what, code in (("interviewee", interviewee_language), ("officer", officer_language)):
-            if not code.strip():
+            if not isinstance(code, str) or not code.strip():
                 raise InterviewError(f"an interview needs the {what}'s language")
         base = interviewee_language.split("-", maxsplit=1)[0]
         if interviewee_language not in questionnaire.languages and base not in \
@@ -225,7 +225,7 @@ class Interview:
         parameter = self._open_parameter(parameter_id)
         if outcome not in ("confirmed", "contradicted"):
             raise InterviewError(f"a finding is 'confirmed' or 'contradicted', not {outcome!r}")
-        if not reason.strip():
+        if not isinstance(reason, str) or not reason.strip():
             raise InterviewError(_("say why: a finding needs a reason"))
         refusal = self.why_not_verifiable(parameter.id)
         if refusal:
@@ -250,7 +250,7 @@ class Interview:
     def note(self, text: str, parameter_id: str | None = None, *,
              officer: str | None = None) -> Event:
         """Add the officer's note, to the interview or to one question."""
-        if not text.strip():
+        if not isinstance(text, str) or not text.strip():
             raise InterviewError(_("a note needs some text"))
         self._must_be_open()
         if parameter_id is not None:
@@ -282,6 +282,8 @@ class Interview:
         was transferred, ...); the questions left unanswered are recorded with it.
         """
         self._must_be_open()
+        if not isinstance(reason, str):
+            raise InterviewError(f"the reason for closing is text, not {reason!r}")
         missing = [p.id for p in self.unanswered_required()]
         if missing and not incomplete:
             raise InterviewError(_("required questions have no answer yet: {ids} (answer them, "
@@ -299,6 +301,8 @@ class Interview:
     # Inside ---------------------------------------------------------------------------
 
     def _record(self, kind: EventKind, officer: str | None, **data: Any) -> Event:
+        if officer is not None and not isinstance(officer, str):
+            raise InterviewError(f"the officer is named by text, not {officer!r}")
         who = (officer or self.state.officer).strip()
         if not who:
             raise InterviewError("every action needs the officer who takes it")
@@ -347,6 +351,8 @@ class Interview:
                     "and a question the officer may verify")
 
     def _parameter(self, parameter_id: str) -> Parameter:
+        if not isinstance(parameter_id, str):
+            raise InterviewError(f"a question is named by its id (text), not {parameter_id!r}")
         try:
             return self.questionnaire.parameter(parameter_id)
         except KeyError:

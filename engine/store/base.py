@@ -125,7 +125,8 @@ class Store(ABC):
         """Check the hash chain of one interview, or of all of them."""
         from engine.store.chain import verify_chain
 
-        summaries = [self.interview(interview_id)] if interview_id else self.interviews()
+        summaries = ([self.interview(interview_id)] if interview_id is not None
+                     else self.interviews())
         return [verify_chain(s.id, s.content_hash, self.stored_events(s.id), self._head(s.id),
                              s.event_count) for s in summaries]
 

@@ -233,6 +233,9 @@ class SQLiteStore(Store):
 
     def interview(self, id_or_prefix: str) -> InterviewSummary:
         """One interview, by its id or a unique beginning of it."""
+        if not isinstance(id_or_prefix, str) or not id_or_prefix.strip():
+            raise UnknownInterviewError("give the id of an interview ('natid interviews list' "
+                                        "shows them)")
         pattern = id_or_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         with self._read() as db:
             rows = db.execute(f"SELECT {_SUMMARY} FROM interviews WHERE id = ? "  # noqa: S608

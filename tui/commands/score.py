@@ -32,11 +32,17 @@ def run(options: argparse.Namespace) -> int:
     from engine.bundled import find_questionnaire
     from engine.errors import UsageError
     from engine.interview import Interview
-    from engine.interview.record import read_record
+    from engine.interview.record import MAX_RECORD_BYTES, read_record
     from engine.loader import check_file
 
+    path = Path(options.record)
     try:
-        text = Path(options.record).read_bytes()
+        if not path.is_file():
+            raise UsageError(f"{options.record}: not a file")
+        if path.stat().st_size > MAX_RECORD_BYTES:
+            raise UsageError(f"{options.record}: larger than an interview record can be "
+                             f"({MAX_RECORD_BYTES // (1024 * 1024)} MB)")
+        text = path.read_bytes()
     except OSError as error:
         raise UsageError(f"{options.record}: {error.strerror or error}") from None
     reference, events = read_record(text)

@@ -27,7 +27,7 @@ def register(commands: Any) -> None:
 def run(options: argparse.Namespace) -> int:
     """Verify and report."""
     with open_from(options) as store:
-        database = [] if options.interview else store.check_database()
+        database = [] if options.interview is not None else store.check_database()
         reports = store.verify(options.interview)
     broken = [report for report in reports if not report.ok]
     if options.format == "json":
