@@ -33,6 +33,7 @@ os.environ.setdefault("NATID_CACHE_DIR", tempfile.mkdtemp(prefix="natid-bench-")
 
 from engine import Interview, InterviewError, Questionnaire  # noqa: E402
 from engine.loader import check_bytes  # noqa: E402
+from tests.benchmarks.timing import median_ms  # noqa: E402
 from tests.interview_support import INDIA_ANSWERS, answer_all, india  # noqa: E402
 
 START = datetime.datetime(2025, 3, 15, 9, 0, tzinfo=datetime.UTC)
@@ -63,16 +64,6 @@ def per_call_us(action: Callable[[], object], calls: int, repeat: int) -> float:
             action()
         times.append((time.perf_counter() - started) / calls)
     return 1e6 * statistics.median(times)
-
-
-def median_ms(action: Callable[[], object], repeat: int) -> float:
-    """The median wall time of ``action`` in ms."""
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return 1000 * statistics.median(times)
 
 
 # A generated questionnaire --------------------------------------------------------------

@@ -14,11 +14,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,18 +26,9 @@ os.environ.setdefault("NATID_CACHE_DIR", tempfile.mkdtemp(prefix="natid-bench-")
 from engine import cache  # noqa: E402
 from engine.loader import check_bytes, check_file  # noqa: E402
 from engine.yaml_source import read_yaml  # noqa: E402
+from tests.benchmarks.timing import median_ms  # noqa: E402
 from tests.benchmarks.xlsform import xlsform_bytes  # noqa: E402
 from tests.import_probe import heavy_imports_after_lint  # noqa: E402
-
-
-def median_ms(action: Callable[[], object], repeat: int) -> float:
-    """The median wall time of ``action`` in milliseconds."""
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return 1000 * statistics.median(times)
 
 
 def cold(path: Path, repeat: int) -> None:
