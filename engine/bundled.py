@@ -24,6 +24,11 @@ def bundled_paths() -> list[Path]:
     return sorted(path for path in bundled_dir().glob("*.yaml") if path.stem not in SHARED)
 
 
+def bundled_screening() -> Path:
+    """The shared protection screening every interview begins with."""
+    return bundled_dir() / "screening.yaml"
+
+
 def find_questionnaire(name: str | Path) -> Path:
     """A questionnaire file from a path, or from a country code such as 'IN' or 'in'.
 

@@ -22,18 +22,19 @@ from pathlib import Path
 from typing import Any
 
 from engine.errors import Diagnostic
-from engine.model import Questionnaire
+from engine.model import Form, Questionnaire, Screening
 from engine.schema import committed_schema
 from engine.version import __version__
 
-CacheEntry = tuple[Questionnaire, list[Diagnostic]]
+CacheEntry = tuple[Form, list[Diagnostic]]
 _MEMORY: dict[str, CacheEntry] = {}
 _MEMORY_LIMIT = 64
 
 
 @cache
 def _code_version() -> str:
-    schema = json.dumps(committed_schema(), sort_keys=True).encode()
+    schema = json.dumps([committed_schema(), committed_schema("screening")],
+                        sort_keys=True).encode()
     return f"{__version__}-{hashlib.sha256(schema).hexdigest()[:16]}"
 
 
@@ -66,8 +67,10 @@ def get(key: str) -> CacheEntry | None:
     try:
         raw = (folder / f"{key}.json").read_bytes()
         first, _, rest = raw.partition(b"\n")
-        warnings = [Diagnostic(**item) for item in json.loads(first)]
-        questionnaire = Questionnaire.model_validate_json(rest)
+        header = json.loads(first)
+        warnings = [Diagnostic(**item) for item in header["warnings"]]
+        model = Screening if header["kind"] == "screening" else Questionnaire
+        questionnaire: Form = model.model_validate_json(rest)
     except (OSError, ValueError, KeyError, TypeError, LookupError, RecursionError):
         return None
     entry = (questionnaire, warnings)
@@ -75,14 +78,16 @@ def get(key: str) -> CacheEntry | None:
     return entry
 
 
-def put(key: str, questionnaire: Questionnaire, warnings: list[Diagnostic]) -> None:
+def put(key: str, questionnaire: Form, warnings: list[Diagnostic]) -> None:
     """Keep a validated questionnaire; failing to write the disk cache is not an error."""
     _remember(key, (questionnaire, warnings))
     folder = cache_dir()
     if folder is None:
         return
-    # Line 1: the warnings; the rest: the questionnaire, read back by pydantic directly.
-    payload = (json.dumps([_plain(item) for item in warnings], ensure_ascii=False) + "\n"
+    # Line 1: the kind and the warnings; the rest: the model, read back by pydantic directly.
+    header = {"kind": "screening" if isinstance(questionnaire, Screening) else "questionnaire",
+              "warnings": [_plain(item) for item in warnings]}
+    payload = (json.dumps(header, ensure_ascii=False) + "\n"
                + questionnaire.model_dump_json(by_alias=True))
     with contextlib.suppress(OSError):
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)

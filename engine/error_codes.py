@@ -178,6 +178,11 @@ _ALL = (
         "give an answer for each value of the parameter the key depends on, and only for those",
     ),
     _e("041", "invalid range", "make 'min' no greater than 'max'"),
+    _e(
+        "042",
+        "screening role not fit",
+        "the screening's 'declared_nationality' must name one of its choice parameters",
+    ),
     # Warnings: the questionnaire works, but something should be looked at.
     _w(
         "101",
@@ -220,6 +225,31 @@ _ALL = (
         "reopen the interview to see what was recorded, then repeat the action",
     ),
     _e("062", "unknown interview", "'natid interviews list' shows the interviews and their ids"),
+    # Protection, the certificate request and the referral.
+    _e(
+        "070",
+        "PDF cannot be made",
+        "install the Noto fonts (Debian: fonts-noto-core) or set NATID_FONT_DIR to a folder "
+        "holding them; JSON and text renderings need no fonts",
+    ),
+    _e(
+        "071",
+        "request held back",
+        "read the reasons: produce the referral ('natid referral'), finish the screening, "
+        "record the best-interests step or close the interview, as each reason says",
+    ),
+    _e(
+        "072",
+        "request does not match the interview",
+        "the file was changed after natid produced it, or belongs to another interview; "
+        "produce the request again from the stored interview",
+    ),
+    _e("073", "nothing to refer", "the screening raised no protection flag: no referral is needed"),
+    _e(
+        "074",
+        "no representation serves this country",
+        "add the consulate to the questionnaire's 'consulates' or choose one with --consulate",
+    ),
     # Using natid (command line and API).
     _e("090", "usage error", "run the command with --help to see what it accepts"),
     _e(

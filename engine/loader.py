@@ -24,7 +24,7 @@ from engine.errors import (
     sort_diagnostics,
 )
 from engine.locate import Locator
-from engine.model import Questionnaire
+from engine.model import Form, Questionnaire, Screening
 from engine.structure import check_structure, found
 from engine.validators import check_meaning
 from engine.yaml_source import MAX_BYTES, read_yaml
@@ -38,6 +38,8 @@ class LoadResult:
     content_hash: str
     questionnaire: Questionnaire | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    screening: Screening | None = None
+    """The protection screening, when the file is one (it has 'flags')."""
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -51,14 +53,22 @@ class LoadResult:
 
     @property
     def ok(self) -> bool:
-        """True when the questionnaire loaded."""
-        return self.questionnaire is not None
+        """True when the questionnaire (or the screening) loaded."""
+        return self.questionnaire is not None or self.screening is not None
 
     def unwrap(self) -> Questionnaire:
         """The questionnaire, or :class:`QuestionnaireError` with every diagnostic."""
         if self.questionnaire is None:
-            raise QuestionnaireError(self.path, self.diagnostics)
+            raise QuestionnaireError(self.path, self.diagnostics or [_not_a(
+                self.path, "the protection screening, not a country questionnaire")])
         return self.questionnaire
+
+    def unwrap_screening(self) -> Screening:
+        """The protection screening, or :class:`QuestionnaireError` with every diagnostic."""
+        if self.screening is None:
+            raise QuestionnaireError(self.path, self.diagnostics or [_not_a(
+                self.path, "a country questionnaire, not the protection screening")])
+        return self.screening
 
 
 def check_file(path: str | Path, *, use_cache: bool = True) -> LoadResult:
@@ -90,14 +100,25 @@ def check_bytes(data: bytes, name: str = "<questionnaire>", *,
     if use_cache:
         entry = cache.get(key)
         if entry is not None:
-            questionnaire, warnings = entry
+            form, warnings = entry
             named = [dataclasses.replace(item, file=name) for item in warnings]
-            return LoadResult(name, content_hash, questionnaire, named)
+            return _result(name, content_hash, form, named)
     loaded, diagnostics = _load(data, name)
     diagnostics = sort_diagnostics(diagnostics)
     if loaded is not None and use_cache:
         cache.put(key, loaded, diagnostics)
-    return LoadResult(name, content_hash, loaded, diagnostics)
+    return _result(name, content_hash, loaded, diagnostics)
+
+
+def _result(name: str, content_hash: str, form: Form | None,
+            diagnostics: list[Diagnostic]) -> LoadResult:
+    return LoadResult(name, content_hash,
+                      form if isinstance(form, Questionnaire) else None, diagnostics,
+                      screening=form if isinstance(form, Screening) else None)
+
+
+def _not_a(name: str, what: str) -> Diagnostic:
+    return Diagnostic("NATID-E017", f"this file is {what}", name, stage=1)
 
 
 def load_questionnaire(path: str | Path) -> Questionnaire:
@@ -110,7 +131,17 @@ def load_questionnaire(path: str | Path) -> Questionnaire:
     return check_file(path).unwrap()
 
 
-def _load(data: bytes, name: str) -> tuple[Questionnaire | None, list[Diagnostic]]:
+def load_screening(path: str | Path) -> Screening:
+    """The valid protection screening at ``path`` (questionnaires/screening.yaml).
+
+    Raises:
+        QuestionnaireNotFoundError: no such file.
+        QuestionnaireError: the file has authoring errors, or is not a screening.
+    """
+    return check_file(path).unwrap_screening()
+
+
+def _load(data: bytes, name: str) -> tuple[Form | None, list[Diagnostic]]:
     try:
         document = read_yaml(data, name)
     except QuestionnaireError as error:
@@ -122,17 +153,20 @@ def _load(data: bytes, name: str) -> tuple[Questionnaire | None, list[Diagnostic
         return None, [*notes, locator.diagnostic(
             "NATID-E017", (), f"the file holds {found(document.value)}, not a questionnaire",
             value=None, stage=1)]
-    problems = check_structure(locator)
+    # The screening is told apart by its flags; everything else is a questionnaire.
+    kind = "screening" if "flags" in document.value else "questionnaire"
+    problems = check_structure(locator, kind)
     if problems:
         return None, notes + problems
+    model = Screening if kind == "screening" else Questionnaire
     try:
-        questionnaire = Questionnaire.model_validate(document.value)
+        form: Form = model.model_validate(document.value)
     except ValidationError as error:
         return None, notes + _from_pydantic(error, locator)
-    diagnostics = notes + check_meaning(questionnaire, locator)
+    diagnostics = notes + check_meaning(form, locator)
     if any(item.severity == "error" for item in diagnostics):
         return None, diagnostics
-    return questionnaire, diagnostics
+    return form, diagnostics
 
 
 def _yaml11_note(name: str, line: int, column: int, text: str, what: str) -> Diagnostic:

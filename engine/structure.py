@@ -41,8 +41,8 @@ _PATTERN_HINTS = {
 
 
 @cache
-def _validator() -> Draft202012Validator:
-    schema = committed_schema()
+def _validator(name: str) -> Draft202012Validator:
+    schema = committed_schema(name)
     registry: Registry[Any] = Registry().with_resource(
         schema["$id"], Resource.from_contents(schema)
     )
@@ -65,10 +65,10 @@ def found(value: Any) -> str:
     return f"the number {value}"
 
 
-def check_structure(locator: Locator) -> list[Diagnostic]:
-    """Every structural problem of ``locator.document``, explained."""
+def check_structure(locator: Locator, schema: str = "questionnaire") -> list[Diagnostic]:
+    """Every structural problem of ``locator.document`` against a schema, explained."""
     diagnostics: list[Diagnostic] = []
-    for error in _validator().iter_errors(locator.document):
+    for error in _validator(schema).iter_errors(locator.document):
         diagnostics.extend(_explain(error, locator))
     # A misspelt key ('promt') and the key it should be ('prompt' is missing) are one
     # mistake: keep the message that says "did you mean".
@@ -249,9 +249,15 @@ def _best_object_branches(instance: dict[str, Any],
 def _resolve(branch: dict[str, Any]) -> dict[str, Any]:
     reference = branch.get("$ref")
     if isinstance(reference, str) and reference.startswith("#/$defs/"):
-        resolved: dict[str, Any] = committed_schema()["$defs"][reference.split("/")[-1]]
+        resolved: dict[str, Any] = _definitions()[reference.split("/")[-1]]
         return resolved
     return branch
+
+
+@cache
+def _definitions() -> dict[str, Any]:
+    """The definitions of the file formats' schemas (shared models have one definition)."""
+    return {**committed_schema("screening")["$defs"], **committed_schema()["$defs"]}
 
 
 def _types_of(branch: dict[str, Any]) -> Iterable[str]:

@@ -19,6 +19,7 @@ from engine.model.conditions import (
     Not,
 )
 from engine.model.consulates import Consulate, Contact, Procedure
+from engine.model.form import Form, LanguageInfo, TranslationStatus
 from engine.model.parameters import (
     AcceptedAnswer,
     AnswerKey,
@@ -28,9 +29,11 @@ from engine.model.parameters import (
     LikelihoodRatios,
     NumberRange,
     Parameter,
+    RequestSection,
     Verification,
 )
-from engine.model.questionnaire import LanguageInfo, Questionnaire, Rule, TranslationStatus
+from engine.model.questionnaire import Questionnaire, Rule
+from engine.model.screening import Effect, ProtectionFlag, Route, Screening
 
 __all__ = [
     "AcceptedAnswer",
@@ -48,7 +51,9 @@ __all__ = [
     "Condition",
     "Consulate",
     "Contact",
+    "Effect",
     "EvidenceTier",
+    "Form",
     "Kind",
     "LanguageInfo",
     "LikelihoodRatios",
@@ -57,8 +62,12 @@ __all__ = [
     "Parameter",
     "PrefixCheck",
     "Procedure",
+    "ProtectionFlag",
     "Questionnaire",
+    "RequestSection",
+    "Route",
     "Rule",
+    "Screening",
     "TranslationStatus",
     "Verification",
     "WithinCheck",

@@ -46,6 +46,24 @@ class Verification(StrEnum):
     """Only the consulate can check it: it becomes an item of the request."""
 
 
+class RequestSection(StrEnum):
+    """Where an answer appears among the person's particulars in the certificate request."""
+
+    NAME = "name"
+    """A name or part of one (given name, family name, father's name, other names)."""
+    SEX = "sex"
+    BIRTH = "birth"
+    """Date, age or place of birth."""
+    FAMILY = "family"
+    """Parents and other relatives."""
+    ADDRESS = "address"
+    """Where the person lived: state, district, village, postal code."""
+    DOCUMENT = "document"
+    """Identity documents held or seen, and their numbers."""
+    LANGUAGE = "language"
+    """Languages spoken."""
+
+
 class Choice(StrictModel):
     """One possible answer of a choice or multi-choice parameter."""
 
@@ -139,3 +157,7 @@ class Parameter(StrictModel):
     """Overrides the tier's default likelihood ratios."""
     range: NumberRange | None = None
     """For number parameters: the answers accepted."""
+    request: RequestSection | None = None
+    """Where the answer appears among the person's particulars in the certificate request
+    (name, sex, birth, family, address, document, language); left out, the answer is only
+    part of the evidence."""

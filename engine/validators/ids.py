@@ -6,23 +6,23 @@ from collections.abc import Iterable
 
 from engine.errors import Diagnostic
 from engine.locate import Locator
-from engine.model import Choice, EvidenceTier, Kind, Questionnaire
+from engine.model import Choice, EvidenceTier, Form, Kind
 from engine.suggest import did_you_mean
-from engine.validators.paths import parameter_path
+from engine.validators.paths import consulates, parameter_path
 from engine.yaml_source import Path
 
 CHOICE_KINDS = (Kind.CHOICE, Kind.MULTI_CHOICE)
 
 
-def check(questionnaire: Questionnaire, locator: Locator) -> list[Diagnostic]:
+def check(questionnaire: Form, locator: Locator) -> list[Diagnostic]:
     """Duplicates, choices, ranges and domains."""
     found: list[Diagnostic] = []
-    found += _duplicates(locator, "parameter", [
+    found += duplicates(locator, "parameter", [
         (("parameters", i, "id"), p.id) for i, p in enumerate(questionnaire.parameters)])
-    found += _duplicates(locator, "check", [
+    found += duplicates(locator, "check", [
         (("checks", i, "id"), c.id) for i, c in enumerate(questionnaire.checks)])
-    found += _duplicates(locator, "consulate", [
-        (("consulates", i, "id"), c.id) for i, c in enumerate(questionnaire.consulates)])
+    found += duplicates(locator, "consulate", [
+        (("consulates", i, "id"), c.id) for i, c in enumerate(consulates(questionnaire))])
     for name, choices in questionnaire.choice_lists.items():
         found += _duplicate_values(locator, ("choice_lists", name), choices)
     for parameter in questionnaire.parameters:
@@ -49,8 +49,9 @@ def check(questionnaire: Questionnaire, locator: Locator) -> list[Diagnostic]:
     return found
 
 
-def _duplicates(locator: Locator, noun: str,
-                items: Iterable[tuple[Path, str]]) -> list[Diagnostic]:
+def duplicates(locator: Locator, noun: str,
+               items: Iterable[tuple[Path, str]]) -> list[Diagnostic]:
+    """E020 for each id already used by an earlier item of the same kind."""
     seen: dict[str, Path] = {}
     found: list[Diagnostic] = []
     for path, ident in items:
@@ -79,7 +80,7 @@ def _duplicate_values(locator: Locator, base: Path, choices: list[Choice]) -> li
     return found
 
 
-def _choices(questionnaire: Questionnaire, locator: Locator, path: Path, kind: Kind,
+def _choices(questionnaire: Form, locator: Locator, path: Path, kind: Kind,
              choices: object) -> list[Diagnostic]:
     if kind in CHOICE_KINDS and choices is None:
         return [locator.diagnostic(

@@ -9,8 +9,9 @@ from typing import Any
 
 from engine.errors import Diagnostic
 from engine.locate import Locator
-from engine.model import Questionnaire, TranslationStatus
+from engine.model import Form, Questionnaire, Screening, TranslationStatus
 from engine.suggest import did_you_mean
+from engine.validators.paths import consulates
 from engine.yaml_source import Path
 
 STALE_AFTER = datetime.timedelta(days=550)
@@ -37,7 +38,7 @@ def country_codes() -> frozenset[str]:
                      if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES)
 
 
-def check(questionnaire: Questionnaire, locator: Locator,
+def check(questionnaire: Form, locator: Locator,
           today: datetime.date | None = None) -> list[Diagnostic]:
     """Language codes, texts in each language, country codes and stale consulates."""
     found: list[Diagnostic] = []
@@ -70,10 +71,10 @@ def check(questionnaire: Questionnaire, locator: Locator,
     return found
 
 
-def localized_texts(questionnaire: Questionnaire) -> Iterator[tuple[Path, dict[str, str], bool]]:
+def localized_texts(questionnaire: Form) -> Iterator[tuple[Path, dict[str, str], bool]]:
     """Every translated text: its path, its languages, and whether it is a choice label."""
     yield ("title",), questionnaire.title, False
-    if questionnaire.rule.description:
+    if isinstance(questionnaire, Questionnaire) and questionnaire.rule.description:
         yield ("rule", "description"), questionnaire.rule.description, False
     for name, choices in questionnaire.choice_lists.items():
         for index, choice in enumerate(choices):
@@ -89,9 +90,16 @@ def localized_texts(questionnaire: Questionnaire) -> Iterator[tuple[Path, dict[s
     for index, item in enumerate(questionnaire.checks):
         if item.message:
             yield ("checks", index, "message"), item.message, False
+    for index, flag in enumerate(questionnaire.flags if isinstance(questionnaire, Screening)
+                                 else []):
+        yield ("flags", index, "label"), flag.label, False
+        for key in ("guidance", "care_need"):
+            text = getattr(flag, key)
+            if text:
+                yield ("flags", index, key), text, False
 
 
-def _texts(questionnaire: Questionnaire, locator: Locator) -> list[Diagnostic]:
+def _texts(questionnaire: Form, locator: Locator) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     declared = questionnaire.languages
     used: set[str] = set()
@@ -108,7 +116,7 @@ def _texts(questionnaire: Questionnaire, locator: Locator) -> list[Diagnostic]:
         if parameter.answer_key is not None:
             codes += _variant_languages(parameter.answer_key, ("parameters", p_index, "answer_key"))
     codes += [(("consulates", i, "preferred_language"), c.preferred_language)
-              for i, c in enumerate(questionnaire.consulates)]
+              for i, c in enumerate(consulates(questionnaire))]
     found.extend(
         locator.diagnostic("NATID-E027", path, f"'{code}' is not a known language code",
                            value=code, at_key=path[-1] == code)
@@ -117,7 +125,7 @@ def _texts(questionnaire: Questionnaire, locator: Locator) -> list[Diagnostic]:
     return found
 
 
-def _one_text(questionnaire: Questionnaire, locator: Locator, path: Path, text: dict[str, str],
+def _one_text(questionnaire: Form, locator: Locator, path: Path, text: dict[str, str],
               *, is_label: bool) -> list[Diagnostic]:
     """Languages a text is written in that are undeclared, and declared ones it lacks."""
     declared = questionnaire.languages
@@ -160,19 +168,21 @@ def _variant_languages(key: Any, base: Path) -> Iterator[tuple[Path, str]]:
                 yield (*path, index, "variants", code), code
 
 
-def _countries(questionnaire: Questionnaire, locator: Locator,
+def _countries(questionnaire: Form, locator: Locator,
                today: datetime.date) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     known = country_codes()
-    places: list[tuple[Path, str]] = [(("country",), questionnaire.country)]
+    places: list[tuple[Path, str]] = (
+        [(("country",), questionnaire.country)] if isinstance(questionnaire, Questionnaire)
+        else [])
     places += [(("consulates", i, "country"), c.country)
-               for i, c in enumerate(questionnaire.consulates)]
+               for i, c in enumerate(consulates(questionnaire))]
     for path, code in places:
         if code not in known:
             found.append(locator.diagnostic(
                 "NATID-E033", path, f"'{code}' is not an ISO 3166-1 country code"
                 f"{did_you_mean(code, known)}", value=code))
-    for index, consulate in enumerate(questionnaire.consulates):
+    for index, consulate in enumerate(consulates(questionnaire)):
         if today - consulate.last_verified > STALE_AFTER:
             found.append(locator.diagnostic(
                 "NATID-W102", ("consulates", index, "last_verified"),

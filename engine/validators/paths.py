@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from engine.model import Parameter, Questionnaire
+from engine.model import Consulate, Form, Parameter, Questionnaire
 from engine.model.conditions import AllOf, AnswerCondition, AnyOf, Condition, Not
 from engine.yaml_source import Path
 
 
-def parameter_path(questionnaire: Questionnaire, parameter: Parameter) -> Path:
+def consulates(form: Form) -> list[Consulate]:
+    """The consulates a questionnaire lists (none for the screening)."""
+    return form.consulates if isinstance(form, Questionnaire) else []
+
+
+def parameter_path(questionnaire: Form, parameter: Parameter) -> Path:
     """The path of a parameter's mapping."""
     return ("parameters", questionnaire.parameter_places[id(parameter)])
 
 
-def choice_paths(questionnaire: Questionnaire, parameter: Parameter) -> list[Path]:
+def choice_paths(questionnaire: Form, parameter: Parameter) -> list[Path]:
     """The path of each of a parameter's choices (inline or in a named list)."""
     if isinstance(parameter.choices, str):
         choices = questionnaire.choice_lists.get(parameter.choices, [])

@@ -16,7 +16,7 @@ from typing import Any
 from engine.conditions import evaluate
 from engine.errors import Diagnostic
 from engine.locate import Locator
-from engine.model import Kind, Parameter, Questionnaire
+from engine.model import Form, Kind, Parameter, Questionnaire
 from engine.model.conditions import (
     AnswerEquals,
     AnswerGreaterThan,
@@ -31,7 +31,7 @@ MAX_COMBINATIONS = 20_000
 _ABSENT = object()
 
 
-def check(questionnaire: Questionnaire, locator: Locator,
+def check(questionnaire: Form, locator: Locator,
           reference_problems: list[Diagnostic]) -> list[Diagnostic]:
     """Unreachable parameters (E024) and a rule that cannot be met (E025)."""
     if reference_problems:
@@ -46,6 +46,8 @@ def check(questionnaire: Questionnaire, locator: Locator,
                 "NATID-E024", (*parameter_path(questionnaire, parameter), "when"),
                 "no combination of earlier answers makes this condition true, so the "
                 "parameter is never asked", value=parameter.id))
+    if not isinstance(questionnaire, Questionnaire):
+        return found
     confirmable = [p for p in questionnaire.confirmable() if p.id in reachable]
     needed = questionnaire.rule.confirmations_required
     if needed > len(confirmable):
@@ -58,12 +60,12 @@ def check(questionnaire: Questionnaire, locator: Locator,
     return found
 
 
-def _can_be_asked(questionnaire: Questionnaire, parameter: Parameter,
+def _can_be_asked(questionnaire: Form, parameter: Parameter,
                   reachable: set[str]) -> bool:
     return can_be_asked(questionnaire, parameter, {}, reachable)
 
 
-def can_be_asked(questionnaire: Questionnaire, parameter: Parameter, fixed: dict[str, Any],
+def can_be_asked(questionnaire: Form, parameter: Parameter, fixed: dict[str, Any],
                  reachable: set[str] | None = None) -> bool:
     """Whether some earlier answers, with those in ``fixed``, make ``parameter`` asked.
 
@@ -93,7 +95,7 @@ def can_be_asked(questionnaire: Questionnaire, parameter: Parameter, fixed: dict
     return False
 
 
-def _candidates(questionnaire: Questionnaire, target: Parameter,
+def _candidates(questionnaire: Form, target: Parameter,
                 asking: Parameter) -> list[Any]:
     """The answers of ``target`` worth trying for ``asking``'s condition."""
     mentioned = _mentioned(asking, target.id)

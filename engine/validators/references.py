@@ -16,10 +16,10 @@ from engine.model import (
     AcceptedAnswer,
     AgeMatchesCheck,
     AnswerKey,
+    Form,
     Kind,
     Parameter,
     PrefixCheck,
-    Questionnaire,
     Verification,
     WithinCheck,
 )
@@ -37,7 +37,7 @@ from engine.validators.reachability import can_be_asked
 from engine.yaml_source import Path
 
 
-def check(questionnaire: Questionnaire, locator: Locator) -> list[Diagnostic]:
+def check(questionnaire: Form, locator: Locator) -> list[Diagnostic]:
     """Every broken reference."""
     found: list[Diagnostic] = []
     found += _conditions(questionnaire, locator)
@@ -48,8 +48,9 @@ def check(questionnaire: Questionnaire, locator: Locator) -> list[Diagnostic]:
     return found
 
 
-def _unknown(questionnaire: Questionnaire, locator: Locator, path: Path,
-             ident: str) -> Diagnostic:
+def unknown_parameter(questionnaire: Form, locator: Locator, path: Path,
+                      ident: str) -> Diagnostic:
+    """E021 for a reference to a parameter that does not exist."""
     return locator.diagnostic(
         "NATID-E021", path,
         f"unknown parameter '{ident}'{did_you_mean(ident, questionnaire.parameters_by_id)}",
@@ -59,7 +60,7 @@ def _unknown(questionnaire: Questionnaire, locator: Locator, path: Path,
 # Conditions -------------------------------------------------------------------------
 
 
-def _conditions(questionnaire: Questionnaire, locator: Locator) -> list[Diagnostic]:
+def _conditions(questionnaire: Form, locator: Locator) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     ids = questionnaire.parameters_by_id
     order = questionnaire.positions
@@ -70,11 +71,12 @@ def _conditions(questionnaire: Questionnaire, locator: Locator) -> list[Diagnost
         base = (*parameter_path(questionnaire, parameter), "when")
         for path, leaf in condition_leaves(parameter.when, base):
             if leaf.answer not in ids:
-                found.append(_unknown(questionnaire, locator, (*path, "answer"), leaf.answer))
+                found.append(unknown_parameter(questionnaire, locator, (*path, "answer"),
+                                               leaf.answer))
             elif order[leaf.answer] >= order[parameter.id]:
                 forward.setdefault(parameter.id, []).append(((*path, "answer"), leaf.answer))
             else:
-                found += _leaf_values(questionnaire, locator, path, leaf, ids[leaf.answer])
+                found += leaf_values(questionnaire, locator, path, leaf, ids[leaf.answer])
     in_cycle = _cycles(questionnaire, locator, forward, found)
     for ident, references in forward.items():
         for path, target in references:
@@ -89,7 +91,7 @@ def _conditions(questionnaire: Questionnaire, locator: Locator) -> list[Diagnost
     return found
 
 
-def _cycles(questionnaire: Questionnaire, locator: Locator,
+def _cycles(questionnaire: Form, locator: Locator,
             forward: dict[str, list[tuple[Path, str]]],
             found: list[Diagnostic]) -> set[tuple[str, str]]:
     """Report circles of conditions; return the edges that belong to one."""
@@ -136,8 +138,9 @@ def _route(edges: dict[str, list[str]], source: str, target: str) -> list[str] |
     return None
 
 
-def _leaf_values(questionnaire: Questionnaire, locator: Locator, path: Path,
-                 leaf: AnswerCondition, target: Parameter) -> list[Diagnostic]:
+def leaf_values(questionnaire: Form, locator: Locator, path: Path,
+                leaf: AnswerCondition, target: Parameter) -> list[Diagnostic]:
+    """Problems with the values one ``{answer: ...}`` test compares with."""
     values: list[tuple[Path, Any]] = []
     if isinstance(leaf, AnswerEquals):
         values = [((*path, "equals"), leaf.equals)]
@@ -162,7 +165,7 @@ def _leaf_values(questionnaire: Questionnaire, locator: Locator, path: Path,
     return found
 
 
-def _value_problem(questionnaire: Questionnaire, target: Parameter, value: Any) -> str:
+def _value_problem(questionnaire: Form, target: Parameter, value: Any) -> str:
     """Why ``value`` can never be an answer to ``target`` ('' when it can)."""
     kind = target.kind
     if kind in CHOICE_KINDS:
@@ -193,7 +196,7 @@ def _is_date(value: Any) -> bool:
 # Consistency checks -----------------------------------------------------------------
 
 
-def _check(questionnaire: Questionnaire, locator: Locator, path: Path,
+def _check(questionnaire: Form, locator: Locator, path: Path,
            item: WithinCheck | AgeMatchesCheck | PrefixCheck) -> list[Diagnostic]:
     wanted: dict[str, tuple[Kind, ...]]
     if isinstance(item, WithinCheck):
@@ -208,7 +211,7 @@ def _check(questionnaire: Questionnaire, locator: Locator, path: Path,
         ident = getattr(item, field)
         target = questionnaire.parameters_by_id.get(ident)
         if target is None:
-            found.append(_unknown(questionnaire, locator, (*path, field), ident))
+            found.append(unknown_parameter(questionnaire, locator, (*path, field), ident))
         elif target.kind not in kinds:
             found.append(locator.diagnostic(
                 "NATID-E032", (*path, field),
@@ -226,7 +229,7 @@ def _check(questionnaire: Questionnaire, locator: Locator, path: Path,
     return []
 
 
-def _within(questionnaire: Questionnaire, locator: Locator, path: Path, inner: Parameter,
+def _within(questionnaire: Form, locator: Locator, path: Path, inner: Parameter,
             outer: Parameter) -> list[Diagnostic]:
     outer_values = [choice.value for choice in questionnaire.choices_of(outer)]
     if not outer_values:
@@ -250,7 +253,7 @@ def _within(questionnaire: Questionnaire, locator: Locator, path: Path, inner: P
     return found
 
 
-def _case_keys(questionnaire: Questionnaire, locator: Locator, path: Path, selector: Parameter,
+def _case_keys(questionnaire: Form, locator: Locator, path: Path, selector: Parameter,
                keys: list[str], *, require_all: bool,
                asked_for: Parameter | None = None) -> list[Diagnostic]:
     """Check that keys are values of ``selector``.
@@ -289,7 +292,7 @@ def _as_answer(selector: Parameter, key: str) -> Any:
 # Answer keys ------------------------------------------------------------------------
 
 
-def _answer_key(questionnaire: Questionnaire, locator: Locator,
+def _answer_key(questionnaire: Form, locator: Locator,
                 parameter: Parameter) -> list[Diagnostic]:
     path = parameter_path(questionnaire, parameter)
     key = parameter.answer_key
@@ -308,7 +311,7 @@ def _answer_key(questionnaire: Questionnaire, locator: Locator,
     return _key_shape(questionnaire, locator, (*path, "answer_key"), parameter, key)
 
 
-def _key_shape(questionnaire: Questionnaire, locator: Locator, path: Path,
+def _key_shape(questionnaire: Form, locator: Locator, path: Path,
                parameter: Parameter, key: AnswerKey) -> list[Diagnostic]:
     if key.accept is not None and (key.cases is not None or key.depends_on is not None):
         return [locator.diagnostic(
@@ -324,7 +327,7 @@ def _key_shape(questionnaire: Questionnaire, locator: Locator, path: Path,
     assert key.depends_on is not None and key.cases is not None  # noqa: S101 - checked above
     selector = questionnaire.parameters_by_id.get(key.depends_on)
     if selector is None:
-        return [_unknown(questionnaire, locator, (*path, "depends_on"), key.depends_on)]
+        return [unknown_parameter(questionnaire, locator, (*path, "depends_on"), key.depends_on)]
     if questionnaire.positions[selector.id] >= questionnaire.positions[parameter.id]:
         return [locator.diagnostic(
             "NATID-E022", (*path, "depends_on"),
@@ -342,7 +345,7 @@ def _key_shape(questionnaire: Questionnaire, locator: Locator, path: Path,
     return found
 
 
-def _accepted(questionnaire: Questionnaire, locator: Locator, path: Path,
+def _accepted(questionnaire: Form, locator: Locator, path: Path,
               parameter: Parameter, accepted: list[Any]) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for index, item in enumerate(accepted):

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from engine.bundled import bundled_paths
+from engine.bundled import bundled_paths, bundled_screening
 from engine.errors import QuestionnaireNotFoundError
 from engine.loader import LoadResult, check_file
 from tui import exit_codes
@@ -76,7 +76,7 @@ def _bundled() -> list[Path]:
     """The bundled questionnaires, named relative to the current folder when inside it."""
     here = Path.cwd()
     return [path.relative_to(here) if path.is_relative_to(here) else path
-            for path in bundled_paths()]
+            for path in [*bundled_paths(), bundled_screening()]]
 
 
 def _print_text(results: list[LoadResult], missing: list[str]) -> None:
@@ -98,9 +98,10 @@ def _print_text(results: list[LoadResult], missing: list[str]) -> None:
 
 def _verdict(result: LoadResult) -> str:
     tally = f"{_count(len(result.errors), 'error')}, {_count(len(result.warnings), 'warning')}"
-    if result.questionnaire is None:
+    form = result.questionnaire or result.screening
+    if form is None:
         return f"{result.path}: NOT LOADED — {tally}"
-    return f"{result.path}: ok — {result.questionnaire.summary()}; {tally}"
+    return f"{result.path}: ok — {form.summary()}; {tally}"
 
 
 def _count(number: int, noun: str) -> str:
@@ -111,7 +112,7 @@ def _as_json(results: list[LoadResult], missing: list[str]) -> dict[str, Any]:
     files = []
     for result in results:
         questionnaire = result.questionnaire
-        summary = None if questionnaire is None else {
+        summary: dict[str, Any] | None = None if questionnaire is None else {
             "country": questionnaire.country,
             "version": questionnaire.version,
             "parameters": len(questionnaire.parameters),
@@ -119,6 +120,12 @@ def _as_json(results: list[LoadResult], missing: list[str]) -> dict[str, Any]:
             "languages": list(questionnaire.languages),
             "example": questionnaire.example,
         }
+        if result.screening is not None:
+            summary = {"screening": True, "version": result.screening.version,
+                       "parameters": len(result.screening.parameters),
+                       "flags": len(result.screening.flags),
+                       "languages": list(result.screening.languages),
+                       "example": result.screening.example}
         files.append({
             "path": result.path,
             "ok": result.ok,

@@ -1,4 +1,4 @@
-"""``natid schema``: print the JSON Schema of the questionnaire format."""
+"""``natid schema``: print the JSON Schema of a natid format (questionnaire by default)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,13 @@ def register(commands: Any) -> None:
     """Add ``schema`` to the command parser."""
     parser = commands.add_parser(
         "schema", help="print the JSON Schema of the questionnaire format",
-        description="Print the JSON Schema (draft 2020-12) that questionnaires follow. "
+        description="Print the JSON Schema (draft 2020-12) that questionnaires follow "
+        "(or, with FORMAT, the protection screening or the certificate request). "
         "Point your editor at it for completion and checking as you type.",
     )
+    parser.add_argument("format", nargs="?", default="questionnaire",
+                        choices=["questionnaire", "screening", "request"],
+                        help="which format (default: questionnaire)")
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="write the schema to FILE instead of the screen")
     parser.add_argument("--force", action="store_true",
@@ -27,7 +31,7 @@ def run(options: argparse.Namespace) -> int:
     from engine.errors import UsageError
     from engine.schema import schema_text
 
-    text = schema_text()
+    text = schema_text(options.format)
     if options.output:
         try:
             with open(options.output, "w" if options.force else "x", encoding="utf-8") as stream:
