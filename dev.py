@@ -10,12 +10,20 @@ Usage:
 Setting up means: a virtual environment in ``.venv`` with natid installed in editable
 mode with its test extra. It is redone only when pyproject.toml changes.
 Needs nothing but Python 3.11 or newer.
+
+It also makes sure of two Debian packages (DESIGN.md §10): ``fonts-noto-core``, the Noto
+fonts the request PDF is drawn with (names in Devanagari, Gurmukhi, Bengali, Ethiopic...),
+and ``poppler-utils``, whose pdftotext and pdfdetach the PDF tests read the PDF back with.
+When one is missing and this runs as root on a system with apt-get, it runs
+``apt-get update`` and ``apt-get install -y --no-install-recommends`` for them (without
+questions: DEBIAN_FRONTEND=noninteractive); otherwise it names them and goes on.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -25,6 +33,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".natid-setup"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+NOTO_FONT = Path("/usr/share/fonts/truetype/noto/NotoSansGurmukhi-Regular.ttf")
 
 
 def _setup_key() -> str:
@@ -38,10 +47,43 @@ def _say(message: str) -> None:
     print(f"dev.py: {message}", file=sys.stderr, flush=True)
 
 
+def missing_debian_packages() -> list[str]:
+    """The Debian packages the PDF and its tests need that are not installed."""
+    missing = []
+    if not NOTO_FONT.is_file():
+        missing.append("fonts-noto-core")
+    if not (shutil.which("pdftotext") and shutil.which("pdfdetach")):
+        missing.append("poppler-utils")
+    return missing
+
+
+def install_debian_packages() -> None:
+    """Install the missing Debian packages with apt-get when root; otherwise name them."""
+    missing = missing_debian_packages()
+    if not missing:
+        return
+    apt_get = shutil.which("apt-get")
+    root = hasattr(os, "geteuid") and os.geteuid() == 0
+    if apt_get is None or not root:
+        _say(f"the PDF and its tests need the Debian packages {' and '.join(missing)}; "
+             f"install them (apt-get install {' '.join(missing)}) — going on without them")
+        return
+    _say(f"installing {' and '.join(missing)} with apt-get (once)")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for step in ([apt_get, "update"],
+                 [apt_get, "install", "-y", "--no-install-recommends", *missing]):
+        result = subprocess.run(step, env=env, check=False)
+        if result.returncode:
+            _say(f"'{' '.join(step[1:])}' failed (exit {result.returncode}); install "
+                 f"{' '.join(missing)} yourself — going on without them")
+            return
+
+
 def setup() -> None:
-    """Create .venv and install natid with its test extra, unless already done."""
+    """Install the Debian packages needed, then create .venv and install natid, once."""
     if sys.version_info < (3, 11):  # noqa: UP036 - dev.py must say so on an old Python
         sys.exit("dev.py: natid needs Python 3.11 or newer; this is " + sys.version.split()[0])
+    install_debian_packages()
     key = _setup_key()
     if STAMP.exists() and STAMP.read_text() == key:
         return

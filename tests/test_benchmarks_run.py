@@ -33,3 +33,4 @@ def test_loading_benchmark_prints_its_ratios() -> None:
     assert re.search(r"Interview\.resume\s+[\d.]+ ms\s+[\d,]+ events/s", out), out
     assert re.search(r"Interview\.from_json .*\s+[\d.]+ ms\s+[\d,]+ events/s", out), out
     assert re.search(r"ratio resume / json\.loads\s+[\d.]+", out), out
+    assert re.search(r"PDF, Latin \+ Gurmukhi \+ Devanagari\s+[\d.]+ ms", out), out
