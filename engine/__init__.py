@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engine.assessment import (
     CONSULAR_INTERVIEW_NEEDED,
@@ -27,7 +27,13 @@ from engine.assessment import (
     PRESUMPTION_SUPPORTED,
     Assessment,
 )
-from engine.bundled import bundled_dir, bundled_paths, find_questionnaire
+from engine.bundled import (
+    bundled_dir,
+    bundled_paths,
+    bundled_screening,
+    default_screening,
+    find_questionnaire,
+)
 from engine.errors import (
     Diagnostic,
     InternalError,
@@ -46,8 +52,23 @@ from engine.interview import (
     InterviewRecordError,
     Question,
 )
-from engine.loader import LoadResult, check_bytes, check_file, load_questionnaire
-from engine.model import Questionnaire
+from engine.loader import (
+    LoadResult,
+    check_bytes,
+    check_file,
+    load_questionnaire,
+    load_screening,
+)
+from engine.model import Questionnaire, Screening
+from engine.protection import (
+    NothingToReferError,
+    Protection,
+    RequestRefusedError,
+    protection_of,
+    record_best_interests,
+    request_obstacles,
+    route_to_presumed,
+)
 from engine.store import (
     InterviewSummary,
     Store,
@@ -58,6 +79,10 @@ from engine.store import (
 )
 from engine.store.recorded import resume_recorded, start_recorded
 from engine.version import __version__
+
+if TYPE_CHECKING:
+    from engine.request.model import CertificateRequest
+    from engine.request.referral import Referral
 
 
 def bundled_questionnaires() -> list[Path]:
@@ -70,9 +95,13 @@ def start_interview(questionnaire: Questionnaire, *, interviewee_language: str,
                     content_hash: str = "", **options: Any) -> Interview:
     """Begin an interview; see :meth:`Interview.start` for every option.
 
-    Pass the questionnaire file's ``content_hash`` (``check_file(path).content_hash``) so
-    that a later change to the file is noticed when the interview is scored.
+    The interview begins with the bundled protection screening (``screening=`` to give
+    another). Pass the questionnaire file's ``content_hash``
+    (``check_file(path).content_hash``) so that a later change to the file is noticed when
+    the interview is scored.
     """
+    if options.get("screening") is None:
+        options["screening"], options["screening_hash"] = default_screening()
     return Interview.start(questionnaire, interviewee_language=interviewee_language,
                            officer_language=officer_language, officer=officer, office=office,
                            content_hash=content_hash, **options)
@@ -86,6 +115,24 @@ def resume_interview(questionnaire: Questionnaire, events: Sequence[Event]) -> I
 def assess(interview: Interview) -> Assessment:
     """The assessment of an interview as it stands."""
     return interview.assess()
+
+
+def build_request(interview: Interview, *, officer: str, **options: Any) -> CertificateRequest:
+    """The certificate request, only when the protection gate allows it.
+
+    See :func:`engine.request.build.build_request`; raises :class:`RequestRefusedError`
+    with every reason otherwise (and records the refusal in the interview).
+    """
+    from engine.request.build import build_request as build
+
+    return build(interview, officer=officer, **options)
+
+
+def build_referral(interview: Interview, *, officer: str, **options: Any) -> Referral:
+    """The referral to the protection authorities the screening's flags call for."""
+    from engine.request.referral import build_referral as build
+
+    return build(interview, officer=officer, **options)
 
 
 __all__ = [
@@ -104,10 +151,14 @@ __all__ = [
     "InterviewSummary",
     "LoadResult",
     "NatidError",
+    "NothingToReferError",
+    "Protection",
     "Question",
     "Questionnaire",
     "QuestionnaireError",
     "QuestionnaireNotFoundError",
+    "RequestRefusedError",
+    "Screening",
     "Store",
     "StoreConflictError",
     "StoreError",
@@ -116,16 +167,25 @@ __all__ = [
     "UserError",
     "__version__",
     "assess",
+    "build_referral",
+    "build_request",
     "bundled_dir",
     "bundled_paths",
     "bundled_questionnaires",
+    "bundled_screening",
     "check_bytes",
     "check_file",
+    "default_screening",
     "find_questionnaire",
     "load_questionnaire",
+    "load_screening",
     "open_store",
+    "protection_of",
+    "record_best_interests",
+    "request_obstacles",
     "resume_interview",
     "resume_recorded",
+    "route_to_presumed",
     "start_interview",
     "start_recorded",
 ]

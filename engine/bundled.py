@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from engine.errors import QuestionnaireNotFoundError
+
+if TYPE_CHECKING:
+    from engine.model import Screening
 
 SHARED = frozenset({"screening"})
 """Bundled files that are not a country's questionnaire."""
@@ -27,6 +31,18 @@ def bundled_paths() -> list[Path]:
 def bundled_screening() -> Path:
     """The shared protection screening every interview begins with."""
     return bundled_dir() / "screening.yaml"
+
+
+def default_screening() -> tuple[Screening, str]:
+    """The bundled protection screening and the sha256 of its file.
+
+    Raises:
+        engine.errors.QuestionnaireError: the file has authoring errors.
+    """
+    from engine.loader import check_file
+
+    result = check_file(bundled_screening())
+    return result.unwrap_screening(), result.content_hash
 
 
 def find_questionnaire(name: str | Path) -> Path:

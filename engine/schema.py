@@ -53,7 +53,7 @@ SCHEMAS = {
 
 def _model(name: str) -> type[BaseModel]:
     if name == "request":
-        from engine.request import model as request_model
+        import engine.request.model as request_model
 
         found: type[BaseModel] = getattr(request_model, SCHEMAS[name].model)
         return found

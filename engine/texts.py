@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from engine.model import Questionnaire
+from engine.model import Form
 
 
-def pick(texts: dict[str, str] | None, language: str, questionnaire: Questionnaire) -> str:
+def pick(texts: dict[str, str] | None, language: str, questionnaire: Form) -> str:
     """The text in ``language``, else English, else the source language ('' if none)."""
     if not texts:
         return ""

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from engine.errors import NatidError, UsageError, UserError
+from engine.protection import RequestRefusedError
 from engine.store.base import StoreError
 from tui import exit_codes
 
@@ -24,7 +25,8 @@ With no command, natid opens the interview app (in a terminal).
 
 EPILOG = """\
 exit codes: 0 done, 1 errors in the input (or a broken chain for verify), 2 usage
-error, 3 store unusable, 70 internal error, 130 interrupted. See docs/cli.md.
+error, 3 store unusable, 4 request held back by the protection gate, 70 internal
+error, 130 interrupted. See docs/cli.md.
 """
 
 
@@ -35,7 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
         interview,
         interviews,
         lint,
+        protection,
         purge,
+        request,
         schema,
         score,
         test,
@@ -54,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     interviews.register(commands)
     verify.register(commands)
     purge.register(commands)
+    request.register(commands)
+    protection.register(commands)
     consulates.register(commands)
     schema.register(commands)
     test.register(commands)
@@ -82,6 +88,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as error:
         print(f"natid: {error.message}", file=sys.stderr)
         return exit_codes.STORE
+    except RequestRefusedError as error:
+        print("natid: no certificate request was produced:", file=sys.stderr)
+        for reason in error.reasons:
+            print(f"  - {reason.message}", file=sys.stderr)
+        return exit_codes.REFUSED
     except UserError as error:
         print(f"natid: {error.message}", file=sys.stderr)
         return exit_codes.AUTHORING_ERRORS

@@ -13,6 +13,9 @@ USAGE = 2
 STORE = 3
 """The interview store cannot be used (damaged, unwritable, full, newer schema);
 nothing half-done was kept."""
+REFUSED = 4
+"""``request``: the protection gate (or a missing step) holds the request back; the reasons
+are printed and recorded, and nothing was written."""
 INTERNAL = 70
 """natid itself failed; nothing already saved is affected. Please report it."""
 INTERRUPTED = 130

@@ -9,7 +9,7 @@ from typing import Any
 
 from engine.errors import UserError
 from engine.i18n import _
-from engine.model import Kind, Parameter, Questionnaire
+from engine.model import Form, Kind, Parameter
 from engine.suggest import did_you_mean, one_of
 
 _DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
@@ -25,7 +25,7 @@ class AnswerError(UserError):
     code = "NATID-E051"
 
 
-def check_answer(questionnaire: Questionnaire, parameter: Parameter, value: Any,
+def check_answer(questionnaire: Form, parameter: Parameter, value: Any,
                  today: datetime.date) -> Any:
     """The answer as it will be stored, or :class:`AnswerError` saying what is wrong.
 
@@ -68,7 +68,7 @@ def check_answer(questionnaire: Questionnaire, parameter: Parameter, value: Any,
     return _number(parameter, value)
 
 
-def _choice(questionnaire: Questionnaire, parameter: Parameter, value: Any) -> str:
+def _choice(questionnaire: Form, parameter: Parameter, value: Any) -> str:
     choices = questionnaire.choices_of(parameter)
     allowed = [choice.value for choice in choices]
     if isinstance(value, str) and value in allowed:

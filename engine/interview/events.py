@@ -26,6 +26,21 @@ class EventKind(StrEnum):
     NOTED = "noted"
     MOVED = "moved"
     CLOSED = "closed"
+    BEST_INTERESTS = "best_interests"
+    """A child's best-interests step, recorded from the child protection authority."""
+    ROUTED = "routed"
+    """An officer routes the request to the presumed nationality, not the declared one."""
+    REQUEST_PREPARED = "request_prepared"
+    """A certificate request was produced (its integrity hash is kept)."""
+    REQUEST_REFUSED = "request_refused"
+    """A certificate request was asked for and held back: the reasons are kept."""
+    REFERRAL_PREPARED = "referral_prepared"
+    """A referral to the protection authorities was produced."""
+
+
+AUDIT_KINDS = frozenset({EventKind.BEST_INTERESTS, EventKind.ROUTED, EventKind.REQUEST_PREPARED,
+                         EventKind.REQUEST_REFUSED, EventKind.REFERRAL_PREPARED})
+"""Events about what is done with an interview; they may follow its closing."""
 
 
 class InterviewRecordError(UserError):

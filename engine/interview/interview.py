@@ -15,10 +15,25 @@ from typing import TYPE_CHECKING, Any
 from engine.errors import UserError
 from engine.i18n import _
 from engine.interview.answers import AnswerError, check_answer
-from engine.interview.events import Event, EventKind, InterviewRecordError, format_time
+from engine.interview.audit import check_audit_event
+from engine.interview.events import (
+    AUDIT_KINDS,
+    Event,
+    EventKind,
+    InterviewRecordError,
+    format_time,
+)
 from engine.interview.question import Question, build_question, fitting_choices
-from engine.interview.state import DECLINE_REASONS, InterviewState, ParameterState, apply
-from engine.model import Kind, Parameter, Questionnaire, Verification
+from engine.interview.state import (
+    DECLINE_REASONS,
+    SCREENING_PREFIX,
+    InterviewState,
+    ParameterState,
+    apply,
+    relevant_in,
+)
+from engine.model import Form, Kind, Parameter, Questionnaire, Screening, Verification
+from engine.model.consulates import RCM_COUNTRIES
 from engine.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -45,13 +60,16 @@ class Interview:
 
     def __init__(self, questionnaire: Questionnaire, events: Sequence[Event],
                  *, clock: Clock = _utc_now, content_hash: str = "",
-                 sink: Sink | None = None) -> None:
+                 sink: Sink | None = None, screening: Screening | None = None) -> None:
         """Rebuild an interview from its events (use :meth:`start` to begin one).
 
         ``sink`` receives every event recorded from now on (the given events are
-        already stored).
+        already stored). An interview that began with the protection screening is
+        rebuilt with ``screening``, or with the bundled one when none is given.
         """
         self.questionnaire = questionnaire
+        self.screening: Screening | None = None
+        self._screening_parameters: dict[str, Parameter] = {}
         self.clock = clock
         self.sink = sink
         self.officer_language: str | None = None
@@ -61,6 +79,8 @@ class Interview:
         if not events:
             raise InterviewRecordError("an interview needs at least its 'started' event")
         self._apply(events[0])
+        if self.state.screening is not None:
+            self._use_screening(screening)
         country = self.state.questionnaire.get("country")
         if country != questionnaire.country:
             raise InterviewRecordError(
@@ -74,7 +94,9 @@ class Interview:
     def start(cls, questionnaire: Questionnaire, *, interviewee_language: str,
               officer_language: str, officer: str, content_hash: str = "",
               interview_id: str | None = None, clock: Clock = _utc_now,
-              office: str = "", sink: Sink | None = None) -> Interview:
+              office: str = "", sink: Sink | None = None,
+              screening: Screening | None = None, screening_hash: str = "",
+              interviewing_country: str = "") -> Interview:
         """Begin a new interview.
 
         Args:
@@ -87,6 +109,10 @@ class Interview:
             clock: where the time of each event comes from (UTC).
             office: where the interview takes place.
             sink: receives every event, the first included, before it counts (a store).
+            screening: the protection screening, asked before the country's questions
+                (without it, no certificate request can be produced).
+            screening_hash: the sha256 of the screening file.
+            interviewing_country: the RCM country where the interview is held ('MX').
         """
         if not isinstance(officer, str) or not officer.strip():
             raise InterviewError("an interview needs the officer's name")
@@ -100,6 +126,15 @@ class Interview:
                 f"the questionnaire of {questionnaire.country} is not written in "
                 f"{interviewee_language!r}; its languages are "
                 + ", ".join(questionnaire.languages))
+        if interviewing_country and interviewing_country not in RCM_COUNTRIES:
+            raise InterviewError(
+                f"{interviewing_country!r} is not a member state of the Regional Conference on "
+                "Migration; give its ISO code: " + ", ".join(RCM_COUNTRIES))
+        extra: dict[str, Any] = {}
+        if screening is not None:
+            extra["screening"] = {"version": screening.version, "content_hash": screening_hash}
+        if interviewing_country:
+            extra["interviewing_country"] = interviewing_country
         started = Event(EventKind.STARTED, format_time(clock()), officer.strip(), {
             "interview_id": interview_id or uuid.uuid4().hex,
             "questionnaire": {"country": questionnaire.country,
@@ -108,8 +143,10 @@ class Interview:
             "interviewee_language": interviewee_language,
             "officer_language": officer_language,
             "office": office,
+            **extra,
         })
-        interview = cls(questionnaire, [started], clock=clock, content_hash=content_hash)
+        interview = cls(questionnaire, [started], clock=clock, content_hash=content_hash,
+                        screening=screening)
         if sink is not None:
             sink(started, interview)
             interview.sink = sink
@@ -117,9 +154,10 @@ class Interview:
 
     @classmethod
     def resume(cls, questionnaire: Questionnaire, events: Sequence[Event],
-               *, clock: Clock = _utc_now, sink: Sink | None = None) -> Interview:
+               *, clock: Clock = _utc_now, sink: Sink | None = None,
+               screening: Screening | None = None) -> Interview:
         """The interview exactly as its events leave it."""
-        return cls(questionnaire, events, clock=clock, sink=sink)
+        return cls(questionnaire, events, clock=clock, sink=sink, screening=screening)
 
     # Reading --------------------------------------------------------------------------
 
@@ -134,12 +172,32 @@ class Interview:
         return self.state.interview_id
 
     def relevant(self) -> list[Parameter]:
-        """The questions asked given the answers so far, in order."""
-        return self.state.relevant(self.questionnaire)
+        """The questions asked given the answers so far, in order: the screening's first."""
+        return [*self.screening_relevant(), *self.state.relevant(self.questionnaire)]
+
+    def screening_relevant(self) -> list[Parameter]:
+        """The screening questions asked given its answers so far ('screening.<id>')."""
+        return relevant_in(self.state, list(self._screening_parameters.values()),
+                           SCREENING_PREFIX)
 
     def answers(self) -> dict[str, Any]:
         """The answers that count (to questions still asked), by parameter id."""
-        return self.state.counting_answers(self.questionnaire)
+        return {**self.screening_answers(prefixed=True),
+                **self.state.counting_answers(self.questionnaire)}
+
+    def screening_answers(self, *, prefixed: bool = False) -> dict[str, Any]:
+        """The screening's answers that count, by its own ids (or 'screening.<id>')."""
+        found: dict[str, Any] = {}
+        for parameter in self.screening_relevant():
+            current = self.state.parameters.get(parameter.id)
+            if current is not None and current.answered:
+                key = parameter.id if prefixed else parameter.id.removeprefix(SCREENING_PREFIX)
+                found[key] = current.value
+        return found
+
+    def dealt_with(self, parameter_id: str) -> bool:
+        """Whether a question is answered, or the person declined or does not know."""
+        return self._dealt_with(parameter_id)
 
     def current(self) -> Question | None:
         """The question to put now, or None when every question is dealt with.
@@ -199,7 +257,7 @@ class Interview:
     def answer(self, parameter_id: str, value: Any, *, officer: str | None = None) -> Event:
         """Record (or change) the answer to a question."""
         parameter = self._open_parameter(parameter_id)
-        checked = check_answer(self.questionnaire, parameter, value, self._today())
+        checked = check_answer(self._form_of(parameter.id), parameter, value, self._today())
         return self._record(EventKind.ANSWERED, officer, parameter=parameter.id, value=checked)
 
     def decline(self, parameter_id: str, reason: str = "declined", *,
@@ -240,6 +298,8 @@ class Interview:
     def why_not_verifiable(self, parameter_id: str) -> str:
         """Why the officer cannot record a finding on this question now ('' if they can)."""
         parameter = self._parameter(parameter_id)
+        if parameter.id.startswith(SCREENING_PREFIX):
+            return _("the protection screening's answers are recorded as given, never verified")
         if parameter.verify is Verification.CONSULATE:
             return _("only the consulate can verify '{id}': it goes to the consulate as an "
                      "item to check against its records").format(id=parameter.id)
@@ -298,7 +358,48 @@ class Interview:
                                 incomplete=True, unanswered=missing)
         return self._record(EventKind.CLOSED, officer, reason=reason)
 
+    def log(self, kind: EventKind, *, officer: str | None = None, **data: Any) -> Event:
+        """Record what is done with the interview (engine.protection's events), even closed.
+
+        Only the audit kinds are accepted here: best-interests steps, routings, requests,
+        referrals and refusals.
+        """
+        if kind not in AUDIT_KINDS:
+            raise InterviewError(f"{kind} is not recorded through log()")
+        problem = check_audit_event(kind, data)
+        if problem:
+            raise InterviewError(problem)
+        return self._record(kind, officer, **data)
+
     # Inside ---------------------------------------------------------------------------
+
+    def _use_screening(self, screening: Screening | None) -> None:
+        if screening is None:
+            from engine.bundled import bundled_screening
+            from engine.loader import load_screening
+
+            screening = load_screening(bundled_screening())
+        self.screening = screening
+        self._screening_parameters = {
+            SCREENING_PREFIX + parameter.id: parameter.model_copy(
+                update={"id": SCREENING_PREFIX + parameter.id})
+            for parameter in screening.parameters}
+
+    def _form_of(self, parameter_id: str) -> Form:
+        if parameter_id in self._screening_parameters and self.screening is not None:
+            return self.screening
+        return self.questionnaire
+
+    def _part_answers(self, parameter_id: str) -> dict[str, Any]:
+        """The answers a question's own part sees (its conditions and checks)."""
+        if parameter_id in self._screening_parameters:
+            return self.screening_answers()
+        return self.state.counting_answers(self.questionnaire)
+
+    def _lookup(self, parameter_id: str) -> Parameter | None:
+        if parameter_id in self._screening_parameters:
+            return self._screening_parameters[parameter_id]
+        return self.questionnaire.parameters_by_id.get(parameter_id)
 
     def _record(self, kind: EventKind, officer: str | None, **data: Any) -> Event:
         if officer is not None and not isinstance(officer, str):
@@ -321,30 +422,36 @@ class Interview:
 
     def _check_recorded(self, event: Event, index: int) -> None:
         """Refuse an event (from a file or a store) that no action could have recorded."""
+        if event.kind in AUDIT_KINDS:
+            problem = check_audit_event(event.kind, event.data)
+            if problem:
+                raise InterviewRecordError(f"event #{index + 1}: {problem}")
+            return
         if self.state.closed:
             raise InterviewRecordError(f"event #{index + 1} ({event.kind}) comes after the "
                                        "interview was closed")
         ident = event.data.get("parameter")
         if ident is None and event.kind in (EventKind.NOTED, EventKind.CLOSED):
             return
-        if not isinstance(ident, str) or ident not in self.questionnaire.parameters_by_id:
+        parameter = self._lookup(ident) if isinstance(ident, str) else None
+        if not isinstance(ident, str) or parameter is None:
             raise InterviewRecordError(
                 f"event #{index + 1} ({event.kind}) is about {ident!r}, which is not a question "
                 "of this questionnaire")
-        parameter = self.questionnaire.parameter(ident)
         if event.kind is not EventKind.NOTED and all(
                 asked.id != ident for asked in self.relevant()):
             raise InterviewRecordError(f"event #{index + 1} ({event.kind}) is about '{ident}', "
                                        "which was not asked given the answers before it")
         if event.kind is EventKind.ANSWERED:
             try:
-                check_answer(self.questionnaire, parameter, event.data.get("value"),
+                check_answer(self._form_of(ident), parameter, event.data.get("value"),
                              event.moment.date())
             except AnswerError as error:
                 raise InterviewRecordError(f"event #{index + 1}: {error.message}") from None
         elif event.kind is EventKind.VERIFIED:
             reason = event.data.get("reason")
-            if (parameter.verify is Verification.CONSULATE or not self._state_of(ident).answered
+            if (parameter.verify is Verification.CONSULATE or ident in self._screening_parameters
+                    or not self._state_of(ident).answered
                     or not isinstance(reason, str) or not reason.strip()):
                 raise InterviewRecordError(
                     f"event #{index + 1}: a finding on '{ident}' needs an answer, a reason, "
@@ -353,12 +460,13 @@ class Interview:
     def _parameter(self, parameter_id: str) -> Parameter:
         if not isinstance(parameter_id, str):
             raise InterviewError(f"a question is named by its id (text), not {parameter_id!r}")
-        try:
-            return self.questionnaire.parameter(parameter_id)
-        except KeyError:
+        parameter = self._lookup(parameter_id)
+        if parameter is None:
+            known = [*self._screening_parameters, *self.questionnaire.parameters_by_id]
             raise InterviewError(
                 _("there is no question '{id}' in this questionnaire").format(id=parameter_id)
-                + did_you_mean(parameter_id, self.questionnaire.parameters_by_id)) from None
+                + did_you_mean(parameter_id, known))
+        return parameter
 
     def _open_parameter(self, parameter_id: str) -> Parameter:
         self._must_be_open()
@@ -384,17 +492,19 @@ class Interview:
 
     def _question(self, parameter: Parameter, relevant: list[Parameter]) -> Question:
         number = [asked.id for asked in relevant].index(parameter.id) + 1
-        return build_question(self.questionnaire, parameter, number=number, total=len(relevant),
+        return build_question(self._form_of(parameter.id), parameter, number=number,
+                              total=len(relevant),
                               interviewee=self.state.interviewee_language,
                               officer=self.officer_language or self.state.officer_language,
                               state=self.state.parameters.get(parameter.id),
-                              answers=self.answers())
+                              answers=self._part_answers(parameter.id))
 
     def _fits(self, parameter: Parameter, answers: dict[str, Any]) -> bool:
         """Whether an answer is still among the choices the other answers leave open."""
         if parameter.kind not in (Kind.CHOICE, Kind.MULTI_CHOICE):
             return True
-        open_values = {c.value for c in fitting_choices(self.questionnaire, parameter, answers)}
+        open_values = {c.value for c in fitting_choices(
+            self._form_of(parameter.id), parameter, self._part_answers(parameter.id))}
         given = answers[parameter.id]
         return all(value in open_values for value in (given if isinstance(given, list)
                                                       else [given]))

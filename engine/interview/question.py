@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from engine.model import Choice, Parameter, Questionnaire, WithinCheck
+from engine.model import Choice, Form, Parameter, WithinCheck
 from engine.texts import pick
 
 
@@ -43,7 +43,7 @@ class Question:
         return self.parameter.id
 
 
-def build_question(questionnaire: Questionnaire, parameter: Parameter, *, number: int,
+def build_question(questionnaire: Form, parameter: Parameter, *, number: int,
                    total: int, interviewee: str, officer: str, state: Any,
                    answers: dict[str, Any] | None = None) -> Question:
     """The question for ``parameter`` in both languages, with what was answered.
@@ -68,7 +68,7 @@ def build_question(questionnaire: Questionnaire, parameter: Parameter, *, number
     )
 
 
-def fitting_choices(questionnaire: Questionnaire, parameter: Parameter,
+def fitting_choices(questionnaire: Form, parameter: Parameter,
                     answers: dict[str, Any]) -> list[Choice]:
     """The choices of ``parameter`` that fit the answers its 'within' checks depend on."""
     choices = questionnaire.choices_of(parameter)

@@ -6,15 +6,18 @@ same fold of the same events, so they cannot disagree.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from engine.conditions import evaluate
-from engine.interview.events import Event, EventKind, InterviewRecordError
+from engine.interview.events import AUDIT_KINDS, Event, EventKind, InterviewRecordError
 from engine.model import Parameter, Questionnaire
 
 DECLINE_REASONS = ("declined", "dont_know")
+SCREENING_PREFIX = "screening."
+"""Screening questions are named 'screening.<id>' in an interview, apart from the
+country questionnaire's own ids."""
 
 
 @dataclass
@@ -56,19 +59,20 @@ class InterviewState:
     notes: list[dict[str, Any]] = field(default_factory=list)
     focus: str | None = None
     closed: bool = False
+    screening: dict[str, Any] | None = None
+    """The screening the interview began with (version, content hash), if any."""
+    interviewing_country: str = ""
+    """The RCM country where the interview takes place (ISO code), if recorded."""
+    audit: list[Event] = field(default_factory=list)
+    """Best-interests steps, routings, requests and referrals, and every refusal, in order."""
 
     def relevant(self, questionnaire: Questionnaire) -> list[Parameter]:
         """The parameters whose conditions hold for the answers that count, in order."""
-        visible: dict[str, Any] = {}
-        relevant: list[Parameter] = []
-        for parameter in questionnaire.parameters:
-            if not evaluate(parameter.when, visible):
-                continue
-            relevant.append(parameter)
-            current = self.parameters.get(parameter.id)
-            if current is not None and current.answered:
-                visible[parameter.id] = current.value
-        return relevant
+        return relevant_in(self, questionnaire.parameters)
+
+    def latest(self, kind: EventKind) -> Event | None:
+        """The last audit event of that kind."""
+        return next((event for event in reversed(self.audit) if event.kind is kind), None)
 
     def counting_answers(self, questionnaire: Questionnaire,
                          relevant: list[Parameter] | None = None) -> dict[str, Any]:
@@ -76,6 +80,25 @@ class InterviewState:
         asked = self.relevant(questionnaire) if relevant is None else relevant
         return {p.id: self.parameters[p.id].value for p in asked
                 if p.id in self.parameters and self.parameters[p.id].answered}
+
+
+def relevant_in(state: InterviewState, parameters: Sequence[Parameter],
+                prefix: str = "") -> list[Parameter]:
+    """Of ``parameters`` (ids carrying ``prefix``), those asked given the answers so far.
+
+    Conditions name the ids without the prefix: each part of an interview reads only
+    its own answers.
+    """
+    visible: dict[str, Any] = {}
+    relevant: list[Parameter] = []
+    for parameter in parameters:
+        if not evaluate(parameter.when, visible):
+            continue
+        relevant.append(parameter)
+        current = state.parameters.get(parameter.id)
+        if current is not None and current.answered:
+            visible[parameter.id.removeprefix(prefix)] = current.value
+    return relevant
 
 
 def fold(events: list[Event]) -> InterviewState:
@@ -105,6 +128,8 @@ def apply(state: InterviewState, event: Event, index: int) -> None:
                             "officer": event.officer, "at": event.at})
     elif event.kind is EventKind.CLOSED:
         state.closed = True
+    elif event.kind in AUDIT_KINDS:
+        state.audit.append(event)
     else:
         ident = _text(event.data, "parameter", index)
         current = state.parameters.setdefault(ident, ParameterState())
@@ -175,6 +200,12 @@ def _start(state: InterviewState, event: Event) -> None:
     state.officer_language = _text(data, "officer_language", 0)
     state.started_at = event.at
     state.officer = event.officer
+    screening = data.get("screening")
+    if screening is not None and not isinstance(screening, dict):
+        raise InterviewRecordError("the 'started' event names its screening wrongly")
+    state.screening = screening
+    country = data.get("interviewing_country", "")
+    state.interviewing_country = country if isinstance(country, str) else ""
 
 
 def _text(data: dict[str, Any], key: str, index: int) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
@@ -12,6 +12,7 @@ from engine.model.common import CountryCode, Identifier, LanguageCode, StrictMod
 
 RcmCountry = Literal["BZ", "CA", "CR", "DO", "SV", "GT", "HN", "MX", "NI", "PA", "US"]
 """The member states of the Regional Conference on Migration."""
+RCM_COUNTRIES: tuple[str, ...] = get_args(RcmCountry)
 
 
 class Procedure(StrEnum):

@@ -137,6 +137,9 @@ class Parameter(StrictModel):
     """text, choice, multi_choice, yes_no, date or number."""
     prompt: LocalizedText
     """The question, in each language of the questionnaire."""
+    label: LocalizedText | None = None
+    """A short name for the answer ('Full name'), used in the certificate request and in
+    reports; left out, the prompt is used."""
     help: LocalizedText | None = None
     """Guidance for the officer: how to ask, what to look for."""
     required: bool = False

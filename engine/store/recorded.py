@@ -22,7 +22,14 @@ def saving_to(store: Store) -> Sink:
 
 
 def start_recorded(store: Store, questionnaire: Questionnaire, **options: Any) -> Interview:
-    """Begin an interview saved in ``store`` (options as for :meth:`Interview.start`)."""
+    """Begin an interview saved in ``store`` (options as for :meth:`Interview.start`).
+
+    It begins with the bundled protection screening unless ``screening=`` names another.
+    """
+    if options.get("screening") is None:
+        from engine.bundled import default_screening
+
+        options["screening"], options["screening_hash"] = default_screening()
     return Interview.start(questionnaire, sink=saving_to(store), **options)
 
 

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from engine.interview.events import Event, EventKind, format_time
+from engine.interview.events import AUDIT_KINDS, Event, EventKind, format_time
 from engine.store.base import (
     InterviewSummary,
     Store,
@@ -201,7 +201,7 @@ class SQLiteStore(Store):
                 if row is None:
                     raise UnknownInterviewError(f"no interview {interview_id} in {self.path}")
                 count, previous, status, content_hash = row
-                if status == "closed":
+                if status == "closed" and event.kind not in AUDIT_KINDS:
                     raise StoreError(f"interview {interview_id} is closed: nothing more can "
                                      "be recorded")
             if expected_count is not None and expected_count != count:

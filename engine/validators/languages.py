@@ -81,19 +81,23 @@ def localized_texts(questionnaire: Form) -> Iterator[tuple[Path, dict[str, str],
             yield ("choice_lists", name, index, "label"), choice.label, True
     for p_index, parameter in enumerate(questionnaire.parameters):
         base = ("parameters", p_index)
-        yield (*base, "prompt"), parameter.prompt, False
-        if parameter.help:
-            yield (*base, "help"), parameter.help, False
+        for key in ("prompt", "label", "help"):
+            text = getattr(parameter, key)
+            if text:
+                yield (*base, key), text, False
         if isinstance(parameter.choices, list):
             for index, choice in enumerate(parameter.choices):
                 yield (*base, "choices", index, "label"), choice.label, True
     for index, item in enumerate(questionnaire.checks):
         if item.message:
             yield ("checks", index, "message"), item.message, False
-    for index, flag in enumerate(questionnaire.flags if isinstance(questionnaire, Screening)
-                                 else []):
-        yield ("flags", index, "label"), flag.label, False
-        for key in ("guidance", "care_need"):
+    if isinstance(questionnaire, Screening):
+        yield from _flag_texts(questionnaire)
+
+
+def _flag_texts(screening: Screening) -> Iterator[tuple[Path, dict[str, str], bool]]:
+    for index, flag in enumerate(screening.flags):
+        for key in ("label", "guidance", "care_need"):
             text = getattr(flag, key)
             if text:
                 yield ("flags", index, key), text, False

@@ -16,16 +16,22 @@ def register(commands: Any) -> None:
         "verify", help="check stored interviews for tampering",
         description="Recompute every interview's hash chain from the stored bytes and name "
         "the first event that breaks it (edited, deleted, inserted or reordered). Reads no "
-        "personal data. Exit 0: intact; 1: something is broken.")
+        "personal data. With --request FILE: check that a certificate request (JSON or PDF) "
+        "matches the stored interview it was built from. Exit 0: intact; 1: something is "
+        "broken or does not match.")
     parser.add_argument("interview", nargs="?", metavar="ID",
                         help="one interview (default: all)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--request", metavar="FILE",
+                        help="a request file (JSON or PDF) to check against the store")
     add_db_option(parser)
     parser.set_defaults(handler=run)
 
 
 def run(options: argparse.Namespace) -> int:
     """Verify and report."""
+    if options.request:
+        return _run_request(options)
     with open_from(options) as store:
         database = [] if options.interview is not None else store.check_database()
         reports = store.verify(options.interview)
@@ -43,3 +49,33 @@ def run(options: argparse.Namespace) -> int:
               f"{len(reports) - len(broken)} intact, {len(broken)} broken"
               + ("; the database file has problems" if database else ""))
     return exit_codes.AUTHORING_ERRORS if broken or database else exit_codes.OK
+
+
+def _run_request(options: argparse.Namespace) -> int:
+    """Check one request file against the interview it names."""
+    from engine.errors import UsageError
+    from engine.request.verify import RequestMismatchError, check_request, read_request
+    from tui.commands.opened import open_interview
+
+    try:
+        with open(options.request, "rb") as stream:
+            data = stream.read(6_000_000)
+    except OSError as error:
+        raise UsageError(f"cannot read {options.request}: {error.strerror}") from None
+    request = read_request(data)
+    with open_from(options) as store:
+        interview = open_interview(store, request.integrity.interview_id)
+        problems = [f"chain: {report.problem}" for report in store.verify(interview.id)
+                    if not report.ok]
+        problems += check_request(request, interview.questionnaire, interview.events,
+                                  screening=interview.screening)
+    if options.format == "json":
+        print(json.dumps({"request": request.request_id, "sha256": request.integrity.sha256,
+                          "ok": not problems, "problems": problems}, indent=2))
+    elif not problems:
+        print(f"request {request.request_id} matches the stored interview "
+              f"(sha256 {request.integrity.sha256})")
+    if problems and options.format != "json":
+        raise RequestMismatchError(f"{options.request} does not match the stored interview: "
+                                   + "; ".join(problems))
+    return exit_codes.AUTHORING_ERRORS if problems else exit_codes.OK

@@ -1,0 +1,118 @@
+"""The request and the referral laid out for reading: text and PDF share these layouts."""
+
+from __future__ import annotations
+
+import json
+
+from engine.i18n import N_, country_name, translations
+from engine.render.layout import Layout, Row, Section, Table
+from engine.request.model import CertificateRequest
+from engine.request.referral import Referral
+
+SECTION_TITLES = {
+    "name": N_("Names"), "sex": N_("Sex"), "birth": N_("Birth"), "family": N_("Family"),
+    "address": N_("Address"), "document": N_("Documents"), "language": N_("Languages"),
+}
+TIERS = (N_("proof"), N_("presumption"), N_("knowledge"), N_("language"))
+"""The evidence tiers, marked for the catalogs (the request shows them translated)."""
+REQUEST_FILE = "request.json"
+REFERRAL_FILE = "referral.json"
+
+
+def request_layout(request: CertificateRequest) -> Layout:
+    """The request as a printable document in its own language."""
+    lang = request.language
+    _ = translations(lang).gettext
+    to = request.addressee
+    sections = [
+        Section(_("Addressed to"), rows=tuple(Row(label, value) for label, value in (
+            (_("Representation"), to.name),
+            (_("City"), f"{to.city}, {country_name(to.country, lang)}"),
+            (_("Address"), to.address or ""), (_("E-mail"), to.email or ""),
+            (_("Telephone"), to.phone or ""), (_("Website"), to.website or ""),
+        ) if value)),
+        Section(_("Request"), rows=(
+            Row(_("Reference"), request.request_id),
+            Row(_("Prepared"), f"{request.prepared_at[:10]} — {request.prepared_by}"),
+            Row(_("Office"), request.office or "—"),
+            Row(_("Country of interview"), country_name(request.interviewing_country, lang)),
+            Row(_("Nationality declared"), _country(request.nationality.declared, lang)),
+            Row(_("Nationality presumed"), country_name(request.nationality.presumed, lang)),
+        )),
+    ]
+    for section, title in SECTION_TITLES.items():
+        rows = tuple(Row(item.label, item.value + (f" ({_('estimated')})" if item.estimated
+                                                  else ""))
+                     for item in request.particulars if item.section == section)
+        if rows:
+            sections.append(Section(_(title), rows=rows))
+    evidence = request.evidence
+    sections.append(Section(
+        _("Evidence basis"),
+        rows=(Row(_("Conclusion"), _(evidence.conclusion)),
+              Row(_("Country's rule"), f"{len(evidence.confirmed)} / "
+                  f"{evidence.confirmations_required} — "
+                  + (_("met") if evidence.rule_met else _("not met"))),
+              Row(_("Strength of support"), evidence.strength)),
+        paragraphs=tuple(evidence.contradictions),
+        table=Table((_("Question"), _("Outcome"), _("Evidence")),
+                    tuple((item.label, _(item.outcome), _(item.tier)) for item in evidence.items
+                          if item.outcome != "not asked"))))
+    if request.to_verify:
+        sections.append(Section(_("For the consulate to verify"), rows=tuple(
+            Row(item.label, item.value) for item in request.to_verify)))
+    if request.care_needs or request.child_protection:
+        care = [Row(_("Care needed"), need) for need in request.care_needs]
+        if request.child_protection:
+            step = request.child_protection.best_interests
+            care.append(Row(_("Child protection"), f"{step.authority} — {step.reference} "
+                                                   f"({step.at[:10]})"))
+        sections.append(Section(_("Care and protection of a child"), rows=tuple(care)))
+    sections.append(Section(_("Decision of the consulate"), paragraphs=(_(
+        "Nationality confirmed / not confirmed / more information needed; reference, date, "
+        "name and signature of the consular officer."),), blank_lines=4))
+    integrity = request.integrity
+    return Layout(
+        title=_("Request for verification of nationality"),
+        subtitle=f"{to.name} — {request.request_id}",
+        sections=tuple(sections),
+        footer=f"{_('Integrity')}: sha256 {integrity.sha256} · {integrity.events} "
+               f"{_('events')} · natid verify --request",
+        language=lang,
+        attachments={REQUEST_FILE: request.model_dump_json(indent=2).encode("utf-8")})
+
+
+def referral_layout(referral: Referral) -> Layout:
+    """The referral as a printable document in its own language."""
+    lang = referral.language
+    _ = translations(lang).gettext
+    sections = [Section(_("Referral"), rows=(
+        Row(_("Reference"), referral.referral_id),
+        Row(_("Prepared"), f"{referral.prepared_at[:10]} — {referral.prepared_by}"),
+        Row(_("Office"), referral.office or "—"),
+        Row(_("Country of interview"), country_name(referral.interviewing_country, lang)
+            if referral.interviewing_country else "—"),
+        Row(_("Nationality declared"), _country(referral.declared_nationality, lang)),
+    ), paragraphs=(referral.notice,))]
+    sections.extend(Section(route.authority, rows=tuple(
+        Row(flag.label, flag.guidance or "—") for flag in route.flags))
+        for route in referral.routes)
+    if referral.care_needs:
+        sections.append(Section(_("Care needed"), paragraphs=tuple(referral.care_needs)))
+    sections.append(Section(_("Protection screening"), table=Table(
+        (_("Question"), _("Answer")),
+        tuple((item.question, item.answer) for item in referral.screening))))
+    if referral.particulars:
+        sections.append(Section(_("Particulars"), rows=tuple(
+            Row(item.question, item.answer) for item in referral.particulars)))
+    return Layout(
+        title=_("Referral for protection"), subtitle=referral.notice,
+        sections=tuple(sections), footer=referral.referral_id, language=lang,
+        attachments={REFERRAL_FILE: json.dumps(referral.model_dump(mode="json"), indent=2,
+                                               ensure_ascii=False).encode("utf-8")})
+
+
+def _country(code: str | None, language: str) -> str:
+    if code is None:
+        return translations(language).gettext("none declared")
+    return country_name(code, language)

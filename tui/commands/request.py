@@ -1,0 +1,141 @@
+"""``natid request`` and ``natid referral``: what an interview produces, behind the gate.
+
+The engine decides: a request only when the protection screening allows it (otherwise
+exit 4 and the reasons), a referral only when a flag calls for one. Both are recorded
+in the interview with the officer who asked. natid prepares; the officer sends.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from tui import exit_codes
+from tui.commands.opened import add_officer_option, officer_of, open_interview
+from tui.commands.store_option import add_db_option, open_from
+
+
+def register(commands: Any) -> None:
+    """Add ``request`` and ``referral`` to the command parser."""
+    request = commands.add_parser(
+        "request", help="prepare the certificate request for the consulate",
+        description="Prepare the request that asks the consulate to certify the person's "
+        "nationality, addressed to the representation that serves the interviewing country. "
+        "Refused (exit 4, nothing written) when the protection screening shows the person may "
+        "need protection, is not finished, a child's best-interests step is missing, another "
+        "nationality was declared, or the interview is open: the message says what to do.")
+    request.add_argument("interview", metavar="ID",
+                         help="the interview id, or its first characters")
+    request.add_argument("--in", dest="country", metavar="CC", default="",
+                         help="the RCM country where the interview is held (default: the one "
+                         "recorded when it started)")
+    request.add_argument("--consulate", metavar="ID",
+                         help="a consulate id from 'natid consulates' (default: the best one)")
+    referral = commands.add_parser(
+        "referral", help="prepare the referral to the protection authorities",
+        description="Prepare the referral to the asylum authority, child protection, the "
+        "anti-trafficking unit or health services, according to the protection screening's "
+        "flags. It is never addressed to a consulate.")
+    referral.add_argument("interview", metavar="ID", help="the interview id, or its first "
+                          "characters")
+    for parser in (request, referral):
+        parser.add_argument("--format", choices=("txt", "json", "pdf"), default="txt",
+                            help="txt (default), json, or pdf (needs -o)")
+        parser.add_argument("-o", "--output", metavar="FILE",
+                            help="write to FILE (default: the screen; required for pdf)")
+        parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+        parser.add_argument("--language", metavar="LANG",
+                            help="language of the labels: en, es, fr or pt")
+        add_officer_option(parser)
+        add_db_option(parser)
+    request.set_defaults(handler=run_request)
+    referral.set_defaults(handler=run_referral)
+
+
+def run_request(options: argparse.Namespace) -> int:
+    """Build, render and write the request (or say why not)."""
+    from engine.request.build import build_request
+    from engine.request.layouts import request_layout
+
+    _check_output(options)
+    officer = officer_of(options)
+    with open_from(options) as store:
+        interview = open_interview(store, options.interview)
+        request = build_request(interview, officer=officer, interviewing_country=options.country,
+                                consulate=options.consulate,
+                                language=_language(options.language))
+    if options.format == "json":
+        data = (request.model_dump_json(indent=2) + "\n").encode("utf-8")
+    else:
+        data = _render(request_layout(request), options.format)
+    _write(options, data, f"request {request.request_id} for {request.addressee.name}")
+    return exit_codes.OK
+
+
+def run_referral(options: argparse.Namespace) -> int:
+    """Build, render and write the referral."""
+    from engine.request.layouts import referral_layout
+    from engine.request.referral import build_referral
+
+    _check_output(options)
+    officer = officer_of(options)
+    with open_from(options) as store:
+        interview = open_interview(store, options.interview)
+        referral = build_referral(interview, officer=officer,
+                                  language=_language(options.language))
+    if options.format == "json":
+        data = (referral.model_dump_json(indent=2) + "\n").encode("utf-8")
+    else:
+        data = _render(referral_layout(referral), options.format)
+    routes = ", ".join(route.authority for route in referral.routes)
+    _write(options, data, f"referral {referral.referral_id} to {routes}")
+    return exit_codes.OK
+
+
+def _language(language: str | None) -> str | None:
+    from engine.errors import UsageError
+    from engine.i18n import LANGUAGES
+
+    if language is not None and language not in LANGUAGES:
+        raise UsageError(f"--language {language}: natid writes in {', '.join(LANGUAGES)}")
+    return language
+
+
+def _check_output(options: argparse.Namespace) -> None:
+    """Refuse a bad destination before anything is recorded."""
+    from pathlib import Path
+
+    from engine.errors import UsageError
+
+    if options.format == "pdf" and not options.output:
+        raise UsageError("a PDF needs a file: add -o FILE.pdf")
+    if options.output and Path(options.output).exists() and not options.force:
+        raise UsageError(f"{options.output} exists already: choose another name, or add "
+                         "--force to replace it")
+
+
+def _render(layout: Any, kind: str) -> bytes:
+    from engine.render import render_pdf, render_text
+
+    if kind == "pdf":
+        return render_pdf(layout)
+    return render_text(layout).encode("utf-8")
+
+
+def _write(options: argparse.Namespace, data: bytes, what: str) -> None:
+    from engine.errors import UsageError
+
+    if not options.output:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        with open(options.output, "wb" if options.force else "xb") as stream:
+            stream.write(data)
+    except FileExistsError:
+        raise UsageError(f"{options.output} exists already: choose another name, or add "
+                         "--force to replace it") from None
+    except OSError as error:
+        raise UsageError(f"cannot write {options.output}: {error.strerror}") from None
+    print(f"{what} written to {options.output}", file=sys.stderr)
