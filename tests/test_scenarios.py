@@ -294,8 +294,11 @@ def test_every_india_scenario_passes() -> None:
     assert code == 0, out + err
     lines = out.splitlines()
     scenario_lines = [line for line in lines if line.startswith(("PASS", "FAIL"))]
-    assert scenario_lines and all(line.startswith("PASS  in.feature:") for line in scenario_lines)
+    assert scenario_lines and all(line.startswith(("PASS  in.feature:",
+                                                   "PASS  in.protection.feature:"))
+                                  for line in scenario_lines)
     assert "PASS  in.feature:21  Five confirmations meet the rule" in lines
+    assert any(line.startswith("PASS  in.protection.feature:") for line in lines)
     assert lines[-1] == f"{len(scenario_lines)} passed, 0 failed"
     assert_no_traceback(out, err)
 

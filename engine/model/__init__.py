@@ -18,7 +18,7 @@ from engine.model.conditions import (
     Condition,
     Not,
 )
-from engine.model.consulates import Consulate, Contact, Procedure
+from engine.model.consulates import RCM_COUNTRIES, Consulate, Contact, Procedure
 from engine.model.form import Form, LanguageInfo, TranslationStatus
 from engine.model.parameters import (
     AcceptedAnswer,
@@ -36,6 +36,7 @@ from engine.model.questionnaire import Questionnaire, Rule
 from engine.model.screening import Effect, ProtectionFlag, Route, Screening
 
 __all__ = [
+    "RCM_COUNTRIES",
     "AcceptedAnswer",
     "AgeMatchesCheck",
     "AllOf",

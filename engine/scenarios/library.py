@@ -13,6 +13,7 @@ from typing import Literal
 
 from engine.errors import UserError
 from engine.scenarios import steps_given as given
+from engine.scenarios import steps_protection as protection
 from engine.scenarios import steps_then as then
 from engine.scenarios import steps_when as when
 from engine.scenarios.failures import StepFailure, StepLocation
@@ -104,6 +105,41 @@ STEPS: tuple[StepDefinition, ...] = (
                    'the answers are inconsistent because of "district_in_state"'),
     StepDefinition("then", r"the answers are consistent", then.consistent,
                    "the answers are consistent"),
+    StepDefinition("given", r"the interview begins with the protection screening",
+                   protection.begins_with_screening,
+                   "the interview begins with the protection screening"),
+    StepDefinition("given", r'the interview is held in "?(?P<country>[^"]+?)"?',
+                   protection.held_in, "the interview is held in Mexico"),
+    StepDefinition("when", r"the person answers the protection screening with no flag raised",
+                   protection.passes_screening,
+                   "the person answers the protection screening with no flag raised"),
+    StepDefinition("when", r"the person answers the protection screening with no flag raised, "
+                   r"except:", protection.passes_screening_except,
+                   "the person answers the protection screening with no flag raised, except:",
+                   takes_table=True),
+    StepDefinition("when", r"the officer closes the interview", protection.closes,
+                   "the officer closes the interview"),
+    StepDefinition("when", r'the officer records the best-interests step from "(?P<authority>'
+                   r'[^"]*)" with reference "(?P<reference>[^"]*)"',
+                   protection.records_best_interests,
+                   'the officer records the best-interests step from "DIF Chiapas" with '
+                   'reference "PPNNA-2026-0412"'),
+    StepDefinition("when", r"the officer asks for the certificate request",
+                   protection.asks_for_request, "the officer asks for the certificate request"),
+    StepDefinition("when", r"the officer asks for the referral", protection.asks_for_referral,
+                   "the officer asks for the referral"),
+    StepDefinition("then", r'the flag "(?P<flag>[^"]*)" is raised', protection.flag_raised,
+                   'the flag "fear_of_return" is raised'),
+    StepDefinition("then", r"no certificate request is produced", protection.no_request,
+                   "no certificate request is produced"),
+    StepDefinition("then", r'the request is held back because of "(?P<reason>[^"]*)"',
+                   protection.held_back_because,
+                   'the request is held back because of "best_interests_pending"'),
+    StepDefinition("then", r'a referral goes to the "?(?P<route>[^"]+?)"?',
+                   protection.referral_to, 'a referral goes to the "asylum_authority"'),
+    StepDefinition("then", r'the request is addressed to "(?P<name>[^"]*)"',
+                   protection.request_addressed_to,
+                   'the request is addressed to "Embassy of India, Mexico City"'),
 )
 
 

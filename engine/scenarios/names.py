@@ -28,6 +28,26 @@ def country_name(code: str) -> str:
     return str(Locale("en").territories.get(code, code))
 
 
+def country_code(named: str) -> str:
+    """The code of a country named in English ('Mexico' → 'MX'), or given as a code.
+
+    Raises:
+        StepFailure: no country has that name.
+    """
+    from babel import Locale
+
+    text = named.strip()
+    if len(text) == 2 and text.isalpha():
+        return text.upper()
+    names = {str(name).casefold(): str(code) for code, name in Locale("en").territories.items()
+             if len(str(code)) == 2}
+    if text.casefold() in names:
+        return names[text.casefold()]
+    raise StepFailure(f"'{named}' is not a country's English name; write it as CLDR does "
+                      f"('Mexico', 'Guatemala') or give its ISO code ('MX')"
+                      f"{did_you_mean(text, [n.title() for n in names])}")
+
+
 def language_name(code: str) -> str:
     """The English name of a language ('hi' → 'Hindi'), or the code when CLDR lacks it."""
     return _english_language_names().get(code, code)

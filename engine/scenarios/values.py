@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine.model import Choice, Kind, Parameter, Questionnaire
+from engine.model import Choice, Form, Kind, Parameter
 from engine.scenarios.failures import StepFailure
 from engine.suggest import did_you_mean, one_of
 
@@ -23,7 +23,7 @@ _YES = frozenset({"yes", "true"})
 _NO = frozenset({"no", "false"})
 
 
-def answer_value(questionnaire: Questionnaire, parameter: Parameter, written: str) -> Any:
+def answer_value(questionnaire: Form, parameter: Parameter, written: str) -> Any:
     """The value natid records for ``written``, the answer as the scenario gives it.
 
     Raises:
@@ -61,7 +61,7 @@ def _find_choice(choices: list[Choice], written: str) -> str | None:
     return found[0] if len(set(found)) == 1 else None
 
 
-def _one_choice(questionnaire: Questionnaire, parameter: Parameter, written: str) -> str:
+def _one_choice(questionnaire: Form, parameter: Parameter, written: str) -> str:
     choices = questionnaire.choices_of(parameter)
     value = _find_choice(choices, written)
     if value is None:
@@ -69,7 +69,7 @@ def _one_choice(questionnaire: Questionnaire, parameter: Parameter, written: str
     return value
 
 
-def _several_choices(questionnaire: Questionnaire, parameter: Parameter,
+def _several_choices(questionnaire: Form, parameter: Parameter,
                      written: str) -> list[str]:
     """Comma-separated choices; a label that itself holds a comma is recognised whole."""
     choices = questionnaire.choices_of(parameter)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from typing import Any
 
 from engine.assessment import Assessment
+from engine.bundled import default_screening
 from engine.interview import Interview
 from engine.loader import check_file
 from engine.model import Parameter, Questionnaire
@@ -30,6 +32,12 @@ class World:
         self.day: datetime.date | None = None
         self.location: StepLocation | None = None
         """The step being run, for the messages of its failures."""
+        self.screened = False
+        """Whether the interview begins with the protection screening."""
+        self.interviewing_country = "MX"
+        """The RCM country where the interview is held."""
+        self.outcome: object = None
+        """What the officer's last request for a request or a referral gave (or the error)."""
         self._interview: Interview | None = None
 
     @classmethod
@@ -68,7 +76,8 @@ class World:
         return self._interview
 
     def begin(self, *, interviewee: str | None = None, officer: str | None = None,
-              day: datetime.date | None = None) -> None:
+              day: datetime.date | None = None, screened: bool | None = None,
+              country: str | None = None) -> None:
         """Begin the interview, or begin it again with other languages or another day.
 
         Raises:
@@ -80,16 +89,18 @@ class World:
         self.interviewee_language = interviewee or self.interviewee_language
         self.officer_language = officer or self.officer_language
         self.day = day or self.day
+        self.screened = self.screened if screened is None else screened
+        self.interviewing_country = country or self.interviewing_country
+        options: dict[str, Any] = {"interviewing_country": self.interviewing_country}
+        if self.screened:
+            options["screening"], options["screening_hash"] = default_screening()
         fixed = self.day
-        if fixed is None:
-            self._interview = Interview.start(
-                self.questionnaire, interviewee_language=self.interviewee_language,
-                officer_language=self.officer_language, officer=OFFICER)
-            return
-        noon = datetime.datetime(fixed.year, fixed.month, fixed.day, 12, tzinfo=datetime.UTC)
+        if fixed is not None:
+            noon = datetime.datetime(fixed.year, fixed.month, fixed.day, 12, tzinfo=datetime.UTC)
+            options["clock"] = lambda: noon
         self._interview = Interview.start(
             self.questionnaire, interviewee_language=self.interviewee_language,
-            officer_language=self.officer_language, officer=OFFICER, clock=lambda: noon)
+            officer_language=self.officer_language, officer=OFFICER, **options)
 
     def assessment(self) -> Assessment:
         """The assessment of the interview as it stands."""
