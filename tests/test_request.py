@@ -45,8 +45,7 @@ def test_the_request_is_addressed_to_the_consulate_serving_the_interviewing_coun
     assert request.addressee.consulate_id == "eoi_mexico_city"
     assert request.addressee.address is not None and "Musset 325" in request.addressee.address
     assert request.interviewing_country == "MX"
-    _, guatemala = (lambda i: (i, build_request(i, officer="B. Ruiz")))(
-        finish_india(screened_india(country="GT")))
+    guatemala = build_request(finish_india(screened_india(country="GT")), officer="B. Ruiz")
     assert guatemala.addressee.consulate_id == "eoi_guatemala"
 
 

@@ -406,7 +406,9 @@ def test_authoring_errors_are_printed_as_lint_prints_them(tmp_path: Path) -> Non
     lint_code, lint_out, _ = run_natid("lint", "in.yaml", cwd=folder)
     assert code == lint_code == 1
     first_error = lint_out.splitlines()[0]
-    assert first_error.startswith("in.yaml:40:")
+    line = path.read_text(encoding="utf-8").splitlines().index(
+        "  confirmations_required: five") + 1
+    assert first_error.startswith(f"in.yaml:{line}:")
     assert out.splitlines()[:2] == lint_out.splitlines()[:2]
     assert "PASS" not in out
     assert_no_traceback(out, err)

@@ -68,7 +68,7 @@ def run_request(options: argparse.Namespace) -> int:
     if options.format == "json":
         data = (request.model_dump_json(indent=2) + "\n").encode("utf-8")
     else:
-        data = _render(request_layout(request), options.format)
+        data = _render(request_layout(request), options.format, request.prepared_at)
     _write(options, data, f"request {request.request_id} for {request.addressee.name}")
     return exit_codes.OK
 
@@ -87,7 +87,7 @@ def run_referral(options: argparse.Namespace) -> int:
     if options.format == "json":
         data = (referral.model_dump_json(indent=2) + "\n").encode("utf-8")
     else:
-        data = _render(referral_layout(referral), options.format)
+        data = _render(referral_layout(referral), options.format, referral.prepared_at)
     routes = ", ".join(route.authority for route in referral.routes)
     _write(options, data, f"referral {referral.referral_id} to {routes}")
     return exit_codes.OK
@@ -115,11 +115,12 @@ def _check_output(options: argparse.Namespace) -> None:
                          "--force to replace it")
 
 
-def _render(layout: Any, kind: str) -> bytes:
+def _render(layout: Any, kind: str, prepared_at: str) -> bytes:
+    from engine.interview.events import parse_time
     from engine.render import render_pdf, render_text
 
     if kind == "pdf":
-        return render_pdf(layout)
+        return render_pdf(layout, created=parse_time(prepared_at))
     return render_text(layout).encode("utf-8")
 
 
