@@ -123,3 +123,26 @@ def test_nothing_to_refer_and_an_unknown_interview(tmp_path: Path) -> None:
     assert code == 2
     assert "NATID-E062" in err or "no interview" in err
     assert "Traceback" not in err
+
+
+def test_a_request_is_refused_when_the_stored_interview_was_tampered_with(
+        tmp_path: Path) -> None:
+    from tests.store_helpers import tamper
+
+    db, ident = stored(tmp_path, {"wants_asylum": True})
+    with sqlite3.connect(db) as connection:
+        seq, payload = next(
+            (seq, bytes(payload)) for seq, payload in connection.execute(
+                "SELECT seq, payload FROM events WHERE interview_id = ?", (ident,))
+            if b"screening.wants_asylum" in bytes(payload))
+    edited = payload.replace(b'"value":true', b'"value":false').replace(
+        b'"value": true', b'"value": false')
+    assert edited != payload
+    tamper(db, f"UPDATE events SET payload = x'{edited.hex()}' WHERE interview_id = '{ident}' "
+               f"AND seq = {seq}")
+    target = tmp_path / "request.json"
+    code, _, err = run_natid("request", ident, "--db", str(db), "--officer", "B. Ruiz",
+                             "--format", "json", "-o", str(target))
+    assert code == 3, err
+    assert "changed outside natid" in err
+    assert not target.exists()

@@ -40,3 +40,16 @@ def resume_recorded(store: Store, questionnaire: Questionnaire, interview_id: st
         raise StoreError(f"interview {summary.id} was recorded with the questionnaire of "
                          f"{summary.country}, not {questionnaire.country}")
     return Interview.resume(questionnaire, store.events(summary.id), sink=saving_to(store))
+
+
+def must_be_intact(store: Store, interview_id: str) -> None:
+    """Refuse to go on with an interview whose stored chain is broken (tampered with).
+
+    Raises:
+        StoreError: the chain does not verify; nothing may be produced from it.
+    """
+    for report in store.verify(interview_id):
+        if not report.ok:
+            raise StoreError(f"interview {interview_id} was changed outside natid (event "
+                             f"{report.broken_at}: {report.problem}); nothing is produced from "
+                             "it: run 'natid verify' and restore the database from a backup")

@@ -57,11 +57,13 @@ def run_request(options: argparse.Namespace) -> int:
     """Build, render and write the request (or say why not)."""
     from engine.request.build import build_request
     from engine.request.layouts import request_layout
+    from engine.store.recorded import must_be_intact
 
     _check_output(options)
     officer = officer_of(options)
     with open_from(options) as store:
         interview = open_interview(store, options.interview)
+        must_be_intact(store, interview.id)
         request = build_request(interview, officer=officer, interviewing_country=options.country,
                                 consulate=options.consulate,
                                 language=_language(options.language))
