@@ -115,11 +115,12 @@ def protection_of(interview: Interview, language: str | None = None) -> Protecti
     if screening is None:
         return Protection(False, (), (), None, None, None)
     lang = language or state.officer_language
-    unanswered = tuple(p.id for p in interview.screening_relevant()
-                       if p.required and not interview.dealt_with(p.id))
+    asked = interview.screening_relevant()
+    unanswered = tuple(p.id for p in asked if p.required and not interview.dealt_with(p.id))
+    waiting = {p.id for p in asked if not interview.dealt_with(p.id)}
     answers = interview.screening_answers()
     flags = tuple(_raised(flag, lang, interview) for flag in screening.flags
-                  if _decided(flag, interview) and evaluate(flag.when, answers))
+                  if _decided(flag, waiting) and evaluate(flag.when, answers))
     declared = answers.get(screening.declared_nationality)
     declared_code = declared if isinstance(declared, str) and _is_country(declared) else None
     return Protection(True, unanswered, flags, declared_code,
@@ -189,14 +190,13 @@ def _text(value: object) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _decided(flag: ProtectionFlag, interview: Interview) -> bool:
-    """Whether every question the flag reads is dealt with, or not asked at all."""
-    asked = {p.id for p in interview.screening_relevant()}
-    for _path, leaf in condition_leaves(flag.when, ()):
-        ident = SCREENING_PREFIX + leaf.answer
-        if ident in asked and not interview.dealt_with(ident):
-            return False
-    return True
+def _decided(flag: ProtectionFlag, waiting: set[str]) -> bool:
+    """Whether every question the flag reads is dealt with, or not asked at all.
+
+    ``waiting`` holds the questions asked and not yet answered or declined.
+    """
+    return all(SCREENING_PREFIX + leaf.answer not in waiting
+               for _path, leaf in condition_leaves(flag.when, ()))
 
 
 def _raised(flag: ProtectionFlag, language: str, interview: Interview) -> RaisedFlag:

@@ -34,3 +34,5 @@ def test_loading_benchmark_prints_its_ratios() -> None:
     assert re.search(r"Interview\.from_json .*\s+[\d.]+ ms\s+[\d,]+ events/s", out), out
     assert re.search(r"ratio resume / json\.loads\s+[\d.]+", out), out
     assert re.search(r"PDF, Latin \+ Gurmukhi \+ Devanagari\s+[\d.]+ ms", out), out
+    assert re.search(r"request_obstacles \(the whole gate\)\s+\d+ µs", out), out
+    assert re.search(r"ratio build_request / assess\s+[\d.]+", out), out
