@@ -20,12 +20,21 @@ def written(folder: Path, interview: Interview, name: str = "interview.json") ->
     return path
 
 
+NO_SCREENING = ("Protection: this interview has no protection screening; no request can be "
+                "produced from it.")
+
+
 def text_of(interview: Interview) -> str:
-    return "\n".join(interview.assess().explanation) + "\n"
+    """The assessment, then the protection line (these interviews have no screening)."""
+    return "\n".join(interview.assess().explanation) + "\n" + NO_SCREENING + "\n"
 
 
 def json_of(interview: Interview) -> Any:
-    return json.loads(json.dumps(interview.assess().to_dict(), ensure_ascii=False))
+    found = json.loads(json.dumps(interview.assess().to_dict(), ensure_ascii=False))
+    closed = any(event.kind == "closed" for event in interview.events)
+    found["protection"] = {"screened": False, "flags": [], "routes": [],
+                           "request_obstacles": ["no_screening", *([] if closed else ["open"])]}
+    return found
 
 
 def test_text_output_is_the_assessment_of_the_record(tmp_path: Path) -> None:
@@ -36,6 +45,20 @@ def test_text_output_is_the_assessment_of_the_record(tmp_path: Path) -> None:
     assert out == text_of(interview)
     assert "Conclusion: consular interview needed." in out
     assert "El distrito indicado" in out
+
+
+def test_the_protection_gate_is_shown_beside_the_assessment(tmp_path: Path) -> None:
+    from tests.protection_support import finish_india, screened_india
+
+    blocked = finish_india(screened_india({"wants_asylum": True}))
+    code, out, err = run_natid("score", str(written(tmp_path, blocked)))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-1] == ("Protection: flags asylum_intent; no request now "
+                                    "(protection); referral to asylum_authority.")
+    clean = finish_india(screened_india())
+    code, out, _ = run_natid("score", "--format", "json", str(written(tmp_path, clean, "c.json")))
+    assert json.loads(out)["protection"] == {"screened": True, "flags": [], "routes": [],
+                                             "request_obstacles": []}
 
 
 def test_json_output_is_the_assessment_of_the_record(tmp_path: Path) -> None:

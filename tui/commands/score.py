@@ -53,9 +53,36 @@ def run(options: argparse.Namespace) -> int:
     if recorded and recorded != loaded.content_hash:
         print(f"natid score: warning: {path} has changed since this interview was recorded "
               "(its content hash differs); scored with the file as it is now", file=sys.stderr)
-    assessment = Interview.resume(questionnaire, events).assess()
+    interview = Interview.resume(questionnaire, events)
+    assessment = interview.assess()
+    protection = _protection(interview)
     if options.format == "json":
-        print(json.dumps(assessment.to_dict(), ensure_ascii=False, indent=2))
+        print(json.dumps({**assessment.to_dict(), "protection": protection}, ensure_ascii=False,
+                         indent=2))
     else:
         print("\n".join(assessment.explanation))
+        print(_protection_line(protection))
     return exit_codes.OK
+
+
+def _protection(interview: Any) -> dict[str, Any]:
+    """What the protection gate says, beside the assessment (never merged into it)."""
+    from engine.protection import protection_of, request_obstacles
+
+    found = protection_of(interview, "en")
+    return {"screened": found.screened,
+            "flags": [flag.id for flag in found.flags],
+            "routes": list(found.routes),
+            "request_obstacles": [o.reason for o in request_obstacles(interview, found)]}
+
+
+def _protection_line(protection: dict[str, Any]) -> str:
+    if not protection["screened"]:
+        return ("Protection: this interview has no protection screening; no request can be "
+                "produced from it.")
+    flags = ", ".join(protection["flags"]) or "none"
+    held = protection["request_obstacles"]
+    request = ("a request can be prepared" if not held
+               else "no request now (" + ", ".join(held) + ")")
+    routes = ("; referral to " + ", ".join(protection["routes"])) if protection["routes"] else ""
+    return f"Protection: flags {flags}; {request}{routes}."
