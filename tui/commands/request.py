@@ -13,6 +13,7 @@ from typing import Any
 
 from tui import exit_codes
 from tui.commands.opened import add_officer_option, officer_of, open_interview
+from tui.commands.output import write_new
 from tui.commands.store_option import add_db_option, open_from
 
 
@@ -127,18 +128,9 @@ def _render(layout: Any, kind: str, prepared_at: str) -> bytes:
 
 
 def _write(options: argparse.Namespace, data: bytes, what: str) -> None:
-    from engine.errors import UsageError
-
     if not options.output:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    try:
-        with open(options.output, "wb" if options.force else "xb") as stream:
-            stream.write(data)
-    except FileExistsError:
-        raise UsageError(f"{options.output} exists already: choose another name, or add "
-                         "--force to replace it") from None
-    except OSError as error:
-        raise UsageError(f"cannot write {options.output}: {error.strerror}") from None
+    write_new(options.output, data, force=options.force)
     print(f"{what} written to {options.output}", file=sys.stderr)

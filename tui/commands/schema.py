@@ -28,19 +28,12 @@ def register(commands: Any) -> None:
 
 def run(options: argparse.Namespace) -> int:
     """Print or write the schema."""
-    from engine.errors import UsageError
     from engine.schema import schema_text
+    from tui.commands.output import write_new
 
     text = schema_text(options.format)
     if options.output:
-        try:
-            with open(options.output, "w" if options.force else "x", encoding="utf-8") as stream:
-                stream.write(text)
-        except FileExistsError:
-            raise UsageError(f"{options.output} exists already: choose another name, or "
-                             "add --force to replace it") from None
-        except OSError as error:
-            raise UsageError(f"cannot write {options.output}: {error.strerror}") from None
+        write_new(options.output, text.encode("utf-8"), force=options.force)
     else:
         print(text, end="")
     return exit_codes.OK
