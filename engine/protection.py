@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from engine.conditions import evaluate
 from engine.errors import UserError
-from engine.i18n import _
+from engine.i18n import _, translator
 from engine.interview import Interview
 from engine.interview.events import Event, EventKind
 from engine.interview.state import SCREENING_PREFIX
@@ -109,12 +109,16 @@ class Protection:
 
 
 def protection_of(interview: Interview, language: str | None = None) -> Protection:
-    """What the screening of ``interview`` says (labels in ``language``, default officer's)."""
+    """What the screening of ``interview`` says.
+
+    Labels are in ``language``; by default in the language natid speaks now (the officer's
+    in the app), so that they read well beside natid's own words.
+    """
     screening = interview.screening
     state = interview.state
     if screening is None:
         return Protection(False, (), (), None, None, None)
-    lang = language or state.officer_language
+    lang = language or translator.language
     asked = interview.screening_relevant()
     unanswered = tuple(p.id for p in asked if p.required and not interview.dealt_with(p.id))
     waiting = {p.id for p in asked if not interview.dealt_with(p.id)}
@@ -181,7 +185,19 @@ def record_best_interests(interview: Interview, *, authority: str, reference: st
 
 
 def route_to_presumed(interview: Interview, reason: str, *, officer: str | None = None) -> Event:
-    """Route the request to the questionnaire's country although another was declared."""
+    """Route the request to the questionnaire's country although another was declared.
+
+    Raises:
+        engine.interview.InterviewError: the person declared no other nationality, or the
+            reason is empty.
+    """
+    declared = protection_of(interview).declared_nationality
+    if declared in (None, interview.questionnaire.country):
+        from engine.interview import InterviewError
+
+        raise InterviewError(_("the person declared no other nationality: the request goes to "
+                               "{country} without routing").format(
+            country=interview.questionnaire.country))
     return interview.log(EventKind.ROUTED, officer=officer,
                          country=interview.questionnaire.country, reason=_text(reason))
 

@@ -203,3 +203,23 @@ def test_a_recorded_audit_event_missing_its_data_is_refused() -> None:
         Interview.resume(india(), [*events, broken], screening=interview.screening)
     with pytest.raises(InterviewError):
         interview.log(EventKind.ANSWERED, parameter="age", value=3)
+
+
+@pytest.mark.parametrize(("answers", "reason"), [
+    ({"information_given": "declined"}, "hold"),
+    ({"consent": "dont_know"}, "hold"),
+    ({"owes_debt": "declined"}, "protection"),
+    ({"free_to_leave": "dont_know"}, "protection"),
+])
+def test_silence_never_lets_a_request_through(answers: dict[str, Any], reason: str) -> None:
+    interview = finish_india(screened_india(answers))
+    assert reason in [o.reason for o in request_obstacles(interview)]
+    with pytest.raises(RequestRefusedError):
+        build_request(interview, officer="A. López")
+
+
+def test_nothing_to_route_when_no_other_nationality_was_declared() -> None:
+    interview = finish_india(screened_india())
+    with pytest.raises(InterviewError):
+        route_to_presumed(interview, "no reason needed", officer="C. Díaz")
+    assert EventKind.ROUTED not in [event.kind for event in interview.events]

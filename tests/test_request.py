@@ -151,7 +151,12 @@ def test_verify_finds_a_changed_name_another_interview_and_a_request_never_produ
     changed = read_request(json.dumps(data).encode())
     problems = check_request(changed, interview.questionnaire, interview.events,
                              screening=interview.screening)
-    assert problems == ["'particulars' differs from what the interview gives"]
+    assert problems == ["the request was changed after natid produced it"]
+    data = json.loads(request.model_dump_json())
+    data["prepared_by"] = "Someone Else"  # fields the events do not hold are covered too
+    assert check_request(read_request(json.dumps(data).encode()), interview.questionnaire,
+                         interview.events, screening=interview.screening) == [
+        "the request was changed after natid produced it"]
     other, _ = clean_request()
     assert check_request(request, other.questionnaire, other.events,
                          screening=other.screening)[0].startswith("the request belongs to")

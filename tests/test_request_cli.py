@@ -146,3 +146,16 @@ def test_a_request_is_refused_when_the_stored_interview_was_tampered_with(
     assert code == 3, err
     assert "changed outside natid" in err
     assert not target.exists()
+
+
+def test_a_request_that_cannot_be_written_is_not_recorded(tmp_path: Path) -> None:
+    db, ident = stored(tmp_path)
+    code, _, err = run_natid("request", ident, "--db", str(db), "--officer", "B. Ruiz",
+                             "-o", str(tmp_path / "no-such-folder" / "request.txt"))
+    assert code == 2, err
+    assert "cannot write" in err
+    assert "request_prepared" not in kinds(db, ident)
+    code, _, err = run_natid("request", ident, "--db", str(db), "--officer", "B. Ruiz",
+                             "--in", "FR")
+    assert code == 2
+    assert "not a member state" in err

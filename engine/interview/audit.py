@@ -13,7 +13,8 @@ from engine.interview.events import EventKind
 _NEEDS: dict[EventKind, dict[str, type]] = {
     EventKind.BEST_INTERESTS: {"authority": str, "reference": str},
     EventKind.ROUTED: {"country": str, "reason": str},
-    EventKind.REQUEST_PREPARED: {"sha256": str, "consulate": str, "events": int},
+    EventKind.REQUEST_PREPARED: {"sha256": str, "consulate": str, "events": int,
+                                 "document": str},
     EventKind.REQUEST_REFUSED: {"reasons": list},
     EventKind.REFERRAL_PREPARED: {"routes": list, "flags": list},
 }

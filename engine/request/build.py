@@ -14,11 +14,18 @@ from engine.directory import Representation, serving
 from engine.errors import UsageError, UserError
 from engine.i18n import _
 from engine.interview import Interview
-from engine.interview.events import EventKind, format_time
+from engine.interview.events import Event, EventKind, format_time
 from engine.interview.state import SCREENING_PREFIX
-from engine.model import Form, Parameter, Procedure, Questionnaire, RequestSection
+from engine.model import (
+    RCM_COUNTRIES,
+    Form,
+    Parameter,
+    Procedure,
+    Questionnaire,
+    RequestSection,
+)
 from engine.protection import Protection, RequestRefusedError, protection_of, request_obstacles
-from engine.request.integrity import events_hash, request_hash
+from engine.request.integrity import document_hash, events_hash, request_hash
 from engine.request.model import (
     Addressee,
     BestInterests,
@@ -34,9 +41,9 @@ from engine.request.model import (
 from engine.request.particulars import estimated, shown
 from engine.texts import pick
 
-SCREENING_SECTIONS = (RequestSection.SEX, RequestSection.BIRTH)
-"""The only screening answers a request may carry: sex and age. Nothing else the screening
-asks ever reaches a consulate."""
+SCREENING_SECTIONS = (RequestSection.SEX,)
+"""The only screening answer a request may carry: sex. Nothing else the screening asks ever
+reaches a consulate."""
 
 
 class NoConsulateError(UserError):
@@ -64,18 +71,33 @@ def build_request(interview: Interview, *, officer: str, interviewing_country: s
     """
     obstacles = request_obstacles(interview)
     if obstacles:
+        refused = RequestRefusedError(obstacles)
         if record:
-            interview.log(EventKind.REQUEST_REFUSED, officer=officer,
-                          reasons=[obstacle.reason for obstacle in obstacles])
-        raise RequestRefusedError(obstacles)
+            record_refusal(interview, refused, officer=officer)
+        raise refused
     request = assemble(interview, officer=officer, interviewing_country=interviewing_country,
                        consulate=consulate, language=language,
                        prepared_at=format_time(now or interview.clock()))
     if record:
-        interview.log(EventKind.REQUEST_PREPARED, officer=officer,
-                      events=request.integrity.events,
-                      sha256=request.integrity.sha256, consulate=request.addressee.consulate_id)
+        record_prepared(interview, request, officer=officer)
     return request
+
+
+def record_refusal(interview: Interview, refused: RequestRefusedError, *, officer: str) -> Event:
+    """Record that a request was asked for and held back, with the reasons."""
+    return interview.log(EventKind.REQUEST_REFUSED, officer=officer,
+                         reasons=[obstacle.reason for obstacle in refused.reasons])
+
+
+def record_prepared(interview: Interview, request: CertificateRequest, *, officer: str) -> Event:
+    """Record that ``request`` was produced: its integrity hash and the hash of its content.
+
+    Callers that write the request somewhere record it once it is written.
+    """
+    return interview.log(EventKind.REQUEST_PREPARED, officer=officer,
+                         events=request.integrity.events, sha256=request.integrity.sha256,
+                         consulate=request.addressee.consulate_id,
+                         document=document_hash(request))
 
 
 def assemble(interview: Interview, *, officer: str, interviewing_country: str,
@@ -88,6 +110,10 @@ def assemble(interview: Interview, *, officer: str, interviewing_country: str,
     if not country:
         raise UsageError(_("say in which RCM country the interview is held (for example "
                            "--in MX): the request goes to the consulate that serves it"))
+    if country not in RCM_COUNTRIES:
+        raise UsageError(_("{country} is not a member state of the Regional Conference on "
+                           "Migration: {known}").format(country=country,
+                                                        known=", ".join(RCM_COUNTRIES)))
     chosen = _addressee(questionnaire, country, consulate)
     lang = language or _language_for(chosen)
     protection = protection_of(interview, lang)

@@ -6,6 +6,8 @@ import hashlib
 import json
 from collections.abc import Sequence
 
+from pydantic import BaseModel
+
 from engine.interview.events import Event
 
 
@@ -17,6 +19,13 @@ def events_hash(events: Sequence[Event]) -> str:
                                  separators=(",", ":")).encode("utf-8"))
         digest.update(b"\n")
     return digest.hexdigest()
+
+
+def document_hash(request: BaseModel) -> str:
+    """sha256 over a request's content (its canonical JSON): any edit changes it."""
+    text = json.dumps(request.model_dump(mode="json"), sort_keys=True, ensure_ascii=False,
+                      separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def request_hash(*, country: str, version: str, questionnaire_hash: str, interview_id: str,

@@ -61,13 +61,13 @@ def request_layout(request: CertificateRequest) -> Layout:
     if request.to_verify:
         sections.append(Section(_("For the consulate to verify"), rows=tuple(
             Row(item.label, item.value) for item in request.to_verify)))
-    if request.care_needs or request.child_protection:
-        care = [Row(_("Care needed"), need) for need in request.care_needs]
-        if request.child_protection:
-            step = request.child_protection.best_interests
-            care.append(Row(_("Child protection"), f"{step.authority} — {step.reference} "
-                                                   f"({step.at[:10]})"))
-        sections.append(Section(_("Care and protection of a child"), rows=tuple(care)))
+    if request.care_needs:
+        sections.append(Section(_("Care needed"), paragraphs=tuple(request.care_needs)))
+    if request.child_protection:
+        step = request.child_protection.best_interests
+        sections.append(Section(_("Child protection"), rows=(
+            Row(_("Best-interests step"), f"{step.authority} — {step.reference} "
+                                          f"({step.at[:10]})"),)))
     sections.append(Section(_("Decision of the consulate"), paragraphs=(_(
         "Nationality confirmed / not confirmed / more information needed; reference, date, "
         "name and signature of the consular officer."),), blank_lines=4))
@@ -93,15 +93,14 @@ def referral_layout(referral: Referral) -> Layout:
         Row(_("Country of interview"), country_name(referral.interviewing_country, lang)
             if referral.interviewing_country else "—"),
         Row(_("Nationality declared"), _country(referral.declared_nationality, lang)),
-    ), paragraphs=(referral.notice,))]
+    ))]
     sections.extend(Section(route.authority, rows=tuple(
         Row(flag.label, flag.guidance or "—") for flag in route.flags))
         for route in referral.routes)
     if referral.care_needs:
         sections.append(Section(_("Care needed"), paragraphs=tuple(referral.care_needs)))
-    sections.append(Section(_("Protection screening"), table=Table(
-        (_("Question"), _("Answer")),
-        tuple((item.question, item.answer) for item in referral.screening))))
+    sections.append(Section(_("Protection screening"), rows=tuple(
+        Row(item.question, item.answer) for item in referral.screening)))
     if referral.particulars:
         sections.append(Section(_("Particulars"), rows=tuple(
             Row(item.question, item.answer) for item in referral.particulars)))

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from engine.i18n import N_, _, translations
 from engine.interview import Interview
-from engine.interview.events import EventKind, format_time
+from engine.interview.events import Event, EventKind, format_time
 from engine.interview.state import SCREENING_PREFIX
 from engine.protection import NothingToReferError, protection_of
 from engine.request.build import label_of
@@ -109,9 +109,15 @@ def build_referral(interview: Interview, *, officer: str, language: str | None =
         particulars=_answers(interview, lang, screening=False),
         care_needs=list(protection.care_needs))
     if record:
-        interview.log(EventKind.REFERRAL_PREPARED, officer=officer,
-                      routes=list(protection.routes), flags=[f.id for f in protection.flags])
+        record_referral(interview, referral, officer=officer)
     return referral
+
+
+def record_referral(interview: Interview, referral: Referral, *, officer: str) -> Event:
+    """Record that ``referral`` was produced: the routes and the flags behind them."""
+    return interview.log(EventKind.REFERRAL_PREPARED, officer=officer,
+                         routes=[route.route for route in referral.routes],
+                         flags=[flag.id for route in referral.routes for flag in route.flags])
 
 
 def _answers(interview: Interview, language: str, *, screening: bool) -> list[Answer]:

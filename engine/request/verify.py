@@ -16,7 +16,7 @@ from engine.interview import Interview
 from engine.interview.events import Event, EventKind
 from engine.model import Questionnaire, Screening
 from engine.request.build import assemble
-from engine.request.integrity import events_hash, request_hash
+from engine.request.integrity import document_hash, events_hash, request_hash
 from engine.request.model import CertificateRequest
 
 MAX_REQUEST_BYTES = 5_000_000
@@ -66,10 +66,12 @@ def check_request(request: CertificateRequest, questionnaire: Questionnaire,
                             chain=integrity.events_hash)
     if expected != integrity.sha256:
         problems.append("the integrity hash does not match the request's integrity block")
-    produced = any(event.kind is EventKind.REQUEST_PREPARED
-                   and event.data.get("sha256") == integrity.sha256 for event in events[count:])
+    produced = [event for event in events[count:] if event.kind is EventKind.REQUEST_PREPARED
+                and event.data.get("sha256") == integrity.sha256]
     if not produced:
         problems.append("the interview has no record of natid producing this request")
+    elif all(event.data.get("document") != document_hash(request) for event in produced):
+        problems.append("the request was changed after natid produced it")
     if problems:
         return problems
     interview = Interview(questionnaire, events[:count], screening=screening)

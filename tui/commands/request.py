@@ -56,44 +56,64 @@ def register(commands: Any) -> None:
 
 def run_request(options: argparse.Namespace) -> int:
     """Build, render and write the request (or say why not)."""
-    from engine.request.build import build_request
+    from engine.protection import RequestRefusedError
+    from engine.request.build import build_request, record_prepared, record_refusal
     from engine.request.layouts import request_layout
     from engine.store.recorded import must_be_intact
 
     _check_output(options)
     officer = officer_of(options)
+    country = _country(options.country)
     with open_from(options) as store:
         interview = open_interview(store, options.interview)
         must_be_intact(store, interview.id)
-        request = build_request(interview, officer=officer, interviewing_country=options.country,
-                                consulate=options.consulate,
-                                language=_language(options.language))
-    if options.format == "json":
-        data = (request.model_dump_json(indent=2) + "\n").encode("utf-8")
-    else:
-        data = _render(request_layout(request), options.format, request.prepared_at)
-    _write(options, data, f"request {request.request_id} for {request.addressee.name}")
+        try:
+            request = build_request(interview, officer=officer, interviewing_country=country,
+                                    consulate=options.consulate,
+                                    language=_language(options.language), record=False)
+        except RequestRefusedError as refused:
+            record_refusal(interview, refused, officer=officer)
+            raise
+        if options.format == "json":
+            data = (request.model_dump_json(indent=2) + "\n").encode("utf-8")
+        else:
+            data = _render(request_layout(request), options.format, request.prepared_at)
+        _write(options, data, f"request {request.request_id} for {request.addressee.name}")
+        # Recorded once it exists: a request that could not be written was not produced.
+        record_prepared(interview, request, officer=officer)
     return exit_codes.OK
 
 
 def run_referral(options: argparse.Namespace) -> int:
     """Build, render and write the referral."""
     from engine.request.layouts import referral_layout
-    from engine.request.referral import build_referral
+    from engine.request.referral import build_referral, record_referral
 
     _check_output(options)
     officer = officer_of(options)
     with open_from(options) as store:
         interview = open_interview(store, options.interview)
         referral = build_referral(interview, officer=officer,
-                                  language=_language(options.language))
-    if options.format == "json":
-        data = (referral.model_dump_json(indent=2) + "\n").encode("utf-8")
-    else:
-        data = _render(referral_layout(referral), options.format, referral.prepared_at)
-    routes = ", ".join(route.authority for route in referral.routes)
-    _write(options, data, f"referral {referral.referral_id} to {routes}")
+                                  language=_language(options.language), record=False)
+        if options.format == "json":
+            data = (referral.model_dump_json(indent=2) + "\n").encode("utf-8")
+        else:
+            data = _render(referral_layout(referral), options.format, referral.prepared_at)
+        routes = ", ".join(route.authority for route in referral.routes)
+        _write(options, data, f"referral {referral.referral_id} to {routes}")
+        record_referral(interview, referral, officer=officer)
     return exit_codes.OK
+
+
+def _country(country: str) -> str:
+    from engine.errors import UsageError
+    from engine.model import RCM_COUNTRIES
+
+    code = country.strip().upper()
+    if code and code not in RCM_COUNTRIES:
+        raise UsageError(f"--in {country}: not a member state of the Regional Conference on "
+                         f"Migration; one of {', '.join(RCM_COUNTRIES)}")
+    return code
 
 
 def _language(language: str | None) -> str | None:
