@@ -138,8 +138,8 @@ def test_a_request_is_refused_when_the_stored_interview_was_tampered_with(
     edited = payload.replace(b'"value":true', b'"value":false').replace(
         b'"value": true', b'"value": false')
     assert edited != payload
-    tamper(db, f"UPDATE events SET payload = x'{edited.hex()}' WHERE interview_id = '{ident}' "
-               f"AND seq = {seq}")
+    statement = "UPDATE events SET payload = x'{}' WHERE interview_id = '{}' AND seq = {}"
+    tamper(db, statement.format(edited.hex(), ident, seq))
     target = tmp_path / "request.json"
     code, _, err = run_natid("request", ident, "--db", str(db), "--officer", "B. Ruiz",
                              "--format", "json", "-o", str(target))
