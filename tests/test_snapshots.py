@@ -1,5 +1,8 @@
 """What the officer sees: snapshots of the start, question, review and result screens.
 
+The question screen is shown twice: a country question after a clean protection
+screening, and a screening question with the protection flag it raised.
+
 The SVGs in tests/__snapshots__/ were looked at before they were committed; when a
 screen changes on purpose, run ``pytest tests/test_snapshots.py --snapshot-update``
 and look at the new ones again.
@@ -12,7 +15,13 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from tests.app_driver import answer_current, start_india, verify_current
+from tests.app_driver import (
+    CLEAN_SCREENING,
+    answer_current,
+    answer_screening,
+    start_india,
+    verify_current,
+)
 from tui.app import NatidApp
 
 SIZE = (100, 32)
@@ -26,6 +35,12 @@ def app_on(tmp_path: Path) -> NatidApp:
 async def to_question(pilot: Pilot[Any]) -> None:
     await start_india(pilot, officer="")
     await answer_current(pilot, "Gurpreet Singh")
+
+
+async def to_flag(pilot: Pilot[Any]) -> None:
+    await start_india(pilot, officer="", screening=None)
+    await answer_screening(pilot, {**CLEAN_SCREENING, "fear_of_return": True},
+                           until="fear_of_return")
 
 
 async def to_review(pilot: Pilot[Any]) -> None:
@@ -57,6 +72,10 @@ def test_start_screen(snap_compare: Any, tmp_path: Path) -> None:
 
 def test_question_screen(snap_compare: Any, tmp_path: Path) -> None:
     assert snap_compare(app_on(tmp_path), terminal_size=SIZE, run_before=to_question)
+
+
+def test_screening_question_with_a_flag(snap_compare: Any, tmp_path: Path) -> None:
+    assert snap_compare(app_on(tmp_path), terminal_size=SIZE, run_before=to_flag)
 
 
 def test_review_screen(snap_compare: Any, tmp_path: Path) -> None:

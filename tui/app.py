@@ -8,8 +8,9 @@ engine's assessment.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -22,6 +23,24 @@ from engine.model import Questionnaire
 from engine.store import Store, open_store
 from engine.store.recorded import resume_recorded, start_recorded
 from tui.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, _, language_name, translator
+
+if TYPE_CHECKING:
+    from engine.render.layout import Layout
+
+DEFAULT_INTERVIEWING_COUNTRY = "MX"
+"""The RCM country where interviews are held until the officer chooses another."""
+
+
+@dataclass
+class Prepared:
+    """What preparing a request or a referral wrote, and to whom it is addressed."""
+
+    addressee: str
+    """The consulate (a request) or the authorities (a referral) it is addressed to."""
+    written: list[Path] = field(default_factory=list)
+    """The files written, JSON first."""
+    problems: list[str] = field(default_factory=list)
+    """What could not be written (the PDF when fonts are missing), in the officer's words."""
 
 
 class NatidApp(App[int]):
@@ -37,13 +56,18 @@ class NatidApp(App[int]):
 
     def __init__(self, *, db: str | None = None, questionnaire: str | None = None,
                  officer_language: str = DEFAULT_LANGUAGE, officer: str = "",
-                 office: str = "") -> None:
+                 office: str = "", interviewing_country: str = DEFAULT_INTERVIEWING_COUNTRY,
+                 output_dir: str | Path | None = None) -> None:
         super().__init__()
         self.db = db
         self.only_questionnaire = questionnaire
         self.officer_language = officer_language
         self.officer = officer
         self.office = office
+        self.interviewing_country = interviewing_country
+        """The RCM country where the interview is held (chosen on the setup screen)."""
+        self.output_dir = Path(output_dir) if output_dir is not None else Path.cwd()
+        """Where requests and referrals are written."""
         self._store: Store | None = None
         self._interview: Interview | None = None
         self._loaded: list[tuple[Path, LoadResult]] | None = None
@@ -123,13 +147,14 @@ class NatidApp(App[int]):
         return list(self.store.interviews("open"))
 
     def begin(self, index: int, interviewee_language: str) -> None:
-        """Start a new interview with the questionnaire chosen."""
+        """Start a new interview with the questionnaire chosen, where the officer said."""
         _path, result = (self._loaded or [])[index]
         try:
             self._interview = start_recorded(
                 self.store, result.unwrap(), interviewee_language=interviewee_language,
                 officer_language=self.officer_language, officer=self.officer,
-                office=self.office, content_hash=result.content_hash)
+                office=self.office, content_hash=result.content_hash,
+                interviewing_country=self.interviewing_country)
         except UserError as error:
             self.notify(_("Not started: {reason}").format(reason=error.message),
                         severity="error")
@@ -152,10 +177,18 @@ class NatidApp(App[int]):
         self.show_current()
 
     def show_current(self) -> None:
-        """Show the question to put now, or the review when every question is dealt with."""
+        """Show the question to put now, or the review when every question is dealt with.
+
+        A closed interview shows only its result: nothing in it can change.
+        """
         from tui.screens.question import QuestionScreen
+        from tui.screens.result import ResultScreen
         from tui.screens.review import ReviewScreen
 
+        if self.interview.state.closed:
+            self._back_to_start()
+            self.push_screen(ResultScreen())
+            return
         question = self.interview.current()
         if question is not None and isinstance(self.screen, QuestionScreen):
             self.call_next(self.screen.show, question)
@@ -173,7 +206,7 @@ class NatidApp(App[int]):
         self.show_current()
 
     def close_interview(self, reason: str = "", *, incomplete: bool = False) -> None:
-        """Record the end of the interview and go back to the start."""
+        """Record the end of the interview; its result stays, to prepare what it produces."""
         try:
             self.interview.close(reason, incomplete=incomplete)
         except UserError as error:
@@ -181,16 +214,89 @@ class NatidApp(App[int]):
                         severity="error")
             return
         self.notify(_("Interview closed."))
+        self.show_current()
+
+    def finish(self) -> None:
+        """Leave the interview on screen and go back to the start screen."""
+        from tui.screens.start import StartScreen
+
         self._interview = None
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        from tui.screens.start import StartScreen
-
         self.push_screen(StartScreen())
 
     def _back_to_start(self) -> None:
         while len(self.screen_stack) > 2:
             self.pop_screen()
+
+    # Requests and referrals ---------------------------------------------------------
+
+    def prepare_request(self) -> Prepared:
+        """Ask the engine for the certificate request, and write it as JSON and PDF.
+
+        The request goes to the consulate that serves the country where the interview is
+        held. The engine's gate decides; a refusal is recorded at once, a request once its
+        JSON file is written (a request that could not be written was not produced).
+
+        Raises:
+            RequestRefusedError: the protection gate holds the request back.
+            UserError: the folder cannot be written in, or no consulate serves the country.
+        """
+        from engine.protection import RequestRefusedError
+        from engine.request.build import build_request, record_prepared, record_refusal
+        from engine.request.layouts import request_layout
+
+        folder = self._output_folder()
+        interview, officer = self.interview, self._officer()
+        try:
+            request = build_request(
+                interview, officer=officer, language=None, record=False,
+                interviewing_country=interview.state.interviewing_country
+                or self.interviewing_country)
+        except RequestRefusedError as refused:
+            record_refusal(interview, refused, officer=officer)
+            raise
+        prepared = _write_documents(folder / f"request-{request.request_id}",
+                                    data=request.model_dump_json(indent=2) + "\n",
+                                    layout=request_layout(request),
+                                    prepared_at=request.prepared_at,
+                                    addressee=request.addressee.name)
+        if prepared.written:
+            record_prepared(interview, request, officer=officer)
+        return prepared
+
+    def prepare_referral(self) -> Prepared:
+        """Ask the engine for the referral to the protection authorities, and write it.
+
+        Raises:
+            NothingToReferError: the screening raised no flag that calls for a referral.
+            UserError: the folder cannot be written in.
+        """
+        from engine.request.layouts import referral_layout
+        from engine.request.referral import build_referral, record_referral
+
+        folder = self._output_folder()
+        officer = self._officer()
+        referral = build_referral(self.interview, officer=officer,
+                                  language=self.officer_language, record=False)
+        prepared = _write_documents(
+            folder / f"referral-{referral.referral_id}",
+            data=referral.model_dump_json(indent=2) + "\n", layout=referral_layout(referral),
+            prepared_at=referral.prepared_at,
+            addressee=", ".join(route.authority for route in referral.routes))
+        if prepared.written:
+            record_referral(self.interview, referral, officer=officer)
+        return prepared
+
+    def _officer(self) -> str:
+        return self.officer.strip() or self.interview.state.officer
+
+    def _output_folder(self) -> Path:
+        folder = self.output_dir
+        if not folder.is_dir() or not os.access(folder, os.W_OK):
+            raise UserError(_("natid cannot write in the folder {folder}: nothing was "
+                              "prepared").format(folder=folder))
+        return folder
 
     # Language -------------------------------------------------------------------------
 
@@ -216,7 +322,9 @@ class NatidApp(App[int]):
         if showing is SetupScreen:
             self.push_screen(SetupScreen())
         elif self._interview is not None and showing is not StartScreen:
-            self.show_current()
+            self.show_current()  # a closed interview: its result
+            if self._interview.state.closed:
+                return
             if showing in (ReviewScreen, ResultScreen):
                 self.push_screen(ReviewScreen())
             if showing is ResultScreen:
@@ -228,3 +336,37 @@ class NatidApp(App[int]):
         self.set_language(LANGUAGES[(index + 1) % len(LANGUAGES)])
         self.notify(_("natid now speaks {language}.").format(
             language=language_name(self.officer_language, self.officer_language)))
+
+
+def _write_documents(stem: Path, *, data: str, layout: Layout, prepared_at: str,
+                     addressee: str) -> Prepared:
+    """Write ``stem``.json, then ``stem``.pdf; what cannot be written is said, never raised."""
+    from engine.interview.events import parse_time
+    from engine.render import render_pdf
+
+    prepared = Prepared(addressee)
+    _write_file(prepared, stem.with_name(f"{stem.name}.json"), data.encode("utf-8"))
+    if not prepared.written:
+        return prepared  # without its JSON, the document was not produced
+    try:
+        pdf = render_pdf(layout, created=parse_time(prepared_at))
+    except UserError as error:  # the fonts are missing, or the PDF cannot be made
+        prepared.problems.append(_("No PDF: {reason}").format(reason=error.message))
+    else:
+        _write_file(prepared, stem.with_name(f"{stem.name}.pdf"), pdf)
+    return prepared
+
+
+def _write_file(prepared: Prepared, path: Path, data: bytes) -> None:
+    """Write a new file, readable by its owner only (it names a person), never over another.
+
+    A failure is added to ``prepared.problems``.
+    """
+    try:
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as stream:
+            stream.write(data)
+    except OSError as error:
+        prepared.problems.append(_("{path} was not written: {reason}").format(
+            path=path, reason=error.strerror or error))
+    else:
+        prepared.written.append(path)

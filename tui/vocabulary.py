@@ -19,6 +19,11 @@ RULE_MET_WITHOUT_DOCUMENT = N_(
     "Verify a document or a statement (Ctrl+E on the documents question) before the "
     "consulate is asked."
 )
+PROTECTION_NEXT_STEP = N_(
+    "Next step: the person may need protection, so nothing about them may be sent to a "
+    "consulate. Prepare the referral to the protection authorities (Ctrl+F)."
+)
+"""The next step when a protection flag forbids any request, whatever the answers say."""
 TEXTUAL_KEYS = (N_("Dismiss menu"),)
 """Key descriptions of Textual's own widgets, shown in the footer."""
 NEXT_STEPS = {

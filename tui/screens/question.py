@@ -11,9 +11,12 @@ from textual.widgets import Footer, Header, Input, ProgressBar, Static
 
 from engine.errors import UserError
 from engine.interview import Question
-from tui.i18n import N_, _
+from engine.interview.state import SCREENING_PREFIX
+from engine.protection import protection_of
+from tui.i18n import N_, _, country_name
 from tui.screens.base import NatidScreen
 from tui.widgets.answer_input import AnswerInput, NoAnswer
+from tui.widgets.flag_notice import FlagNotice
 from tui.widgets.rule_panel import RulePanel, describe
 
 
@@ -30,8 +33,15 @@ class QuestionScreen(NatidScreen):
         "- **Ctrl+B**: the question before.\n- **Ctrl+E**: record what you verified "
         "(a document seen, the interpreter's confirmation), with the reason.\n"
         "- **Ctrl+N**: a note.\n- **Ctrl+R**: review every answer and see the result.\n\n"
-        "The box at the bottom shows the country's rule and the strength of support as "
-        "they stand."
+        "Every interview begins with the **protection screening** (marked at the top "
+        "left): whether the person was informed and agrees, their age, the nationality "
+        "they declare, and signs that they may need protection. Its answers are recorded "
+        "as given, never verified or scored. When an answer raises a **protection flag** "
+        "(fear of return, a child, signs of trafficking...), a red box says so at once, "
+        "with what to do: no request can go to a consulate for a person who may need "
+        "protection; natid prepares a referral instead.\n\n"
+        "During the country's questions, the box at the bottom shows the country's rule "
+        "and the strength of support as they stand."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         *NatidScreen.BINDINGS,
@@ -56,8 +66,10 @@ class QuestionScreen(NatidScreen):
         yield Header()
         with VerticalScroll(id="question"):
             with Horizontal(classes="progress-row"):
+                yield Static(texts["section"], id="section", classes="section", markup=False)
                 yield Static(texts["counter"], id="counter", classes="counter")
                 yield ProgressBar(total=1, show_eta=False, id="progress")
+            yield FlagNotice(id="flags")
             for ident in ("interviewee-prompt", "officer-prompt", "help-text", "state"):
                 yield Static(texts[ident], id=ident, markup=False)
             yield AnswerInput(self.question, id="answer-input")
@@ -79,11 +91,20 @@ class QuestionScreen(NatidScreen):
         self._fill()
         new.focus_answer()
 
+    @property
+    def screening(self) -> bool:
+        """Whether the question on screen belongs to the protection screening."""
+        return self.question.id.startswith(SCREENING_PREFIX)
+
     def _texts(self) -> dict[str, str]:
         question = self.question
         state = (_("Recorded: the person declined to answer") if question.declined == "declined"
                  else _("Recorded: the person does not know") if question.declined else "")
+        section = (_("Protection screening") if self.screening
+                   else _("Questionnaire of {country}").format(
+                       country=country_name(self.app.interview.questionnaire.country)))
         return {
+            "section": section,
             "counter": _("Question {number} of {total}").format(number=question.number,
                                                                 total=question.total),
             "interviewee-prompt": question.interviewee_prompt,
@@ -99,8 +120,13 @@ class QuestionScreen(NatidScreen):
             widget = self.query_one(f"#{ident}", Static)
             widget.update(text)
             widget.display = bool(text)
+        self.query_one("#section", Static).set_class(self.screening, "screening")
         self.query_one("#message", Static).update("")
-        self.query_one(RulePanel).show(self.app.interview.assess())
+        self.query_one(FlagNotice).show(
+            protection_of(self.app.interview, self.app.officer_language).flags)
+        rule = self.query_one(RulePanel)
+        rule.display = not self.screening  # the screening is never scored
+        rule.show(self.app.interview.assess())
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         """Enter in a text field saves."""

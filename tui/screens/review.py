@@ -10,9 +10,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
+from engine.interview.state import SCREENING_PREFIX
+from engine.protection import protection_of
 from engine.texts import pick
 from tui.i18n import N_, _
 from tui.screens.base import NatidScreen
+from tui.widgets.flag_notice import FlagNotice
 from tui.widgets.plain import plain
 from tui.widgets.rule_panel import RulePanel
 
@@ -21,8 +24,10 @@ class ReviewScreen(NatidScreen):
     """A table of the questions asked; Enter on a row goes back to that question."""
 
     HELP = N_(
-        "# Review\n\nEvery question asked, its answer and its outcome. Inconsistent "
-        "answers are listed under the table.\n\n**Enter** on a row goes back to that "
+        "# Review\n\nEvery question asked, its answer and its outcome. The protection "
+        "screening comes first: its answers have no outcome (they are recorded as given, "
+        "never scored); the protection flags they raise are shown under the table, with "
+        "the inconsistent answers.\n\n**Enter** on a row goes back to that "
         "question to change its answer. **Ctrl+R** shows the result; **Escape** returns "
         "to the interview."
     )
@@ -39,6 +44,7 @@ class ReviewScreen(NatidScreen):
         with Vertical(id="review"):
             yield Static(_("Review"), classes="title")
             yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
+            yield FlagNotice(id="flags")
             yield Static("", id="contradictions", classes="message", markup=False)
             yield RulePanel(id="rule")
         yield Footer()
@@ -52,10 +58,13 @@ class ReviewScreen(NatidScreen):
         table.add_columns("#", _("Question"), _("Answer"), _("Outcome"))
         for number, parameter in enumerate(interview.relevant(), start=1):
             question = interview.question(parameter.id)
+            outcome = outcomes.get(parameter.id)  # the screening's answers have none
             table.add_row(*plain(str(number), question.officer_prompt[:48],
                                  _shown(interview, question)[:28],
-                                 _status(question, outcomes[parameter.id])),
+                                 _status(question, outcome)),
                           key=parameter.id)
+        self.query_one(FlagNotice).show(
+            protection_of(interview, self.app.officer_language).flags)
         lines = [f"⚠ {c.message}" for c in assessment.contradictions]
         self.query_one("#contradictions", Static).update("\n".join(lines))
         self.query_one(RulePanel).show(assessment)
@@ -77,13 +86,20 @@ class ReviewScreen(NatidScreen):
         self.app.show_current()
 
 
-def _status(question: Any, outcome: str) -> str:
-    """The outcome, telling 'does not know' from 'declined' and 'later' from 'not asked'."""
+def _status(question: Any, outcome: str | None) -> str:
+    """The outcome, telling 'does not know' from 'declined' and 'later' from 'not asked'.
+
+    A screening answer has no outcome (``None``): it is answered, declined, or not yet.
+    """
     if question.declined == "dont_know":
         return _("does not know")
     if question.skipped and question.current is None:
         return _("later")
-    return _(outcome)
+    if outcome is not None:
+        return _(outcome)
+    if question.declined:
+        return _("declined")
+    return _("answered") if question.current is not None else _("not asked")
 
 
 def _shown(interview: Any, question: Any) -> str:
@@ -95,8 +111,10 @@ def _shown(interview: Any, question: Any) -> str:
     if value is None:
         return "—"
     language = interview.officer_language or interview.state.officer_language
-    labels = {choice.value: pick(choice.label, language, interview.questionnaire)
-              for choice in interview.questionnaire.choices_of(question.parameter)}
+    form = (interview.screening if question.id.startswith(SCREENING_PREFIX)
+            and interview.screening is not None else interview.questionnaire)
+    labels = {choice.value: pick(choice.label, language, form)
+              for choice in form.choices_of(question.parameter)}
     if isinstance(value, list):
         return ", ".join(labels.get(item, item) for item in value)
     if isinstance(value, bool):

@@ -1,7 +1,8 @@
-"""Choosing the questionnaire (the country of presumed nationality) and the person's language."""
+"""A new interview: where it is held, the country of presumed nationality, the language."""
 
 from __future__ import annotations
 
+import unicodedata
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -9,18 +10,23 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Header, Label, Select, Static
 
+from engine.model.consulates import RCM_COUNTRIES
 from tui.i18n import N_, _, country_name, language_name
 from tui.screens.base import NatidScreen
 
 
 class SetupScreen(NatidScreen):
-    """Which country's questionnaire, and which language the person reads."""
+    """Where the interview is held, which country's questionnaire, which language."""
 
     HELP = N_(
-        "# New interview\n\nChoose the **country of presumed nationality**: natid uses the "
-        "questionnaire that country contributed.\n\nChoose the **person's language**: "
-        "each question is shown in it, beside your own language, so the person can read "
-        "it in their own script.\n\n**Start** begins the interview; **Escape** goes back."
+        "# New interview\n\nChoose the **country where the interview is held** (a member "
+        "of the Regional Conference on Migration): a request goes to the consulate that "
+        "serves it. natid remembers it until you quit.\n\nChoose the **country of presumed "
+        "nationality**: natid uses the questionnaire that country contributed.\n\nChoose "
+        "the **person's language**: each question is shown in it, beside your own language, "
+        "so the person can read it in their own script.\n\nEvery interview begins with the "
+        "**protection screening**, then the country's questions.\n\n**Start** begins the "
+        "interview; **Escape** goes back."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         *NatidScreen.BINDINGS,
@@ -28,11 +34,17 @@ class SetupScreen(NatidScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        """The two choices and the start button."""
+        """The three choices and the start button."""
         choices = self.app.questionnaires()
         yield Header()
         with Vertical(id="setup"):
             yield Static(_("New interview"), classes="title")
+            with Horizontal(classes="row"):
+                yield Label(_("Interview held in"), classes="field-label")
+                yield Select(sorted(((f"{country_name(code)} ({code})", code)
+                                     for code in RCM_COUNTRIES), key=_by_name),
+                             value=self.app.interviewing_country, allow_blank=False,
+                             compact=True, id="held-in")
             with Horizontal(classes="row"):
                 yield Label(_("Country"), classes="field-label")
                 yield Select([(f"{country_name(q.country)} ({q.country})", index)
@@ -48,11 +60,14 @@ class SetupScreen(NatidScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Start in the country field."""
+        """Start in the country field: the country of the interview changes seldom."""
         self.query_one("#country", Select).focus()
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        """Offer the chosen questionnaire's languages."""
+        """Remember where interviews are held; offer the chosen questionnaire's languages."""
+        if event.select.id == "held-in" and isinstance(event.value, str):
+            self.app.interviewing_country = event.value
+            return
         if event.select.id != "country" or not isinstance(event.value, int):
             return
         _path, questionnaire = self.app.questionnaires()[event.value]
@@ -71,3 +86,8 @@ class SetupScreen(NatidScreen):
             self.query_one("#message", Static).update(_("Choose the person's language."))
             return
         self.app.begin(country, language)
+
+
+def _by_name(option: tuple[str, str]) -> str:
+    """Sort 'Estados Unidos' and 'États-Unis' among the E's."""
+    return unicodedata.normalize("NFKD", option[0]).casefold()
