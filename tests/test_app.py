@@ -343,6 +343,9 @@ def test_a_clean_interview_prepares_the_request_for_the_consulate_serving_mexico
             await pilot.pause()
             assert isinstance(app.screen, NoticeDialog)
             assert "Embassy of India, Mexico City" in app.screen.intro
+            assert str(tmp_path) in app.screen.intro  # the folder, then the files' names
+            assert {tmp_path / item for item in app.screen.items} == \
+                set(tmp_path.glob("request-*"))
             assert not app.screen.warnings
             consulates = {c.id: c for c in app.interview.questionnaire.consulates}
         (pdf,) = tmp_path.glob("request-*.pdf")

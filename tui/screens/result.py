@@ -164,8 +164,8 @@ class ResultScreen(NatidScreen):
             dialog = NoticeDialog(title, _("No request was prepared:"), [error.message])
         else:
             dialog = _written(title, prepared, _(
-                "Prepared for {addressee}. natid sends nothing: you decide and send it. "
-                "Written:").format(addressee=prepared.addressee))
+                "Prepared for {addressee}. natid sends nothing: you decide and send "
+                "it.").format(addressee=prepared.addressee))
         self.app.push_screen(dialog)
         self.refresh_protection()
 
@@ -180,8 +180,8 @@ class ResultScreen(NatidScreen):
             dialog = NoticeDialog(title, _("No referral was prepared:"), [error.message])
         else:
             dialog = _written(title, prepared, _(
-                "Prepared for: {authorities}. It must never reach a consulate. "
-                "Written:").format(authorities=prepared.addressee))
+                "Prepared for: {authorities}. It must never reach a "
+                "consulate.").format(authorities=prepared.addressee))
         self.app.push_screen(dialog)
         self.refresh_protection()
 
@@ -260,5 +260,6 @@ def _written(title: str, prepared: Prepared, intro: str) -> NatidDialog:
     if not prepared.written:
         return NoticeDialog(title, _("Nothing was prepared (nothing is recorded):"),
                             prepared.problems)
-    return NoticeDialog(title, intro, [str(path) for path in prepared.written],
+    where = _("Written in {folder}:").format(folder=prepared.written[0].parent)
+    return NoticeDialog(title, f"{intro} {where}", [path.name for path in prepared.written],
                         prepared.problems)
