@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from engine.conditions import evaluate
 from engine.errors import UserError
-from engine.i18n import _, translator
+from engine.i18n import _, country_name, translator
 from engine.interview import Interview
 from engine.interview.events import Event, EventKind
 from engine.interview.state import SCREENING_PREFIX
@@ -34,7 +34,7 @@ class RequestRefusedError(UserError):
     def __init__(self, reasons: list[Obstacle]) -> None:
         self.reasons = reasons
         super().__init__(_("no certificate request can be produced: {reasons}").format(
-            reasons="; ".join(reason.message for reason in reasons)))
+            reasons="; ".join(str(reason) for reason in reasons)))
 
 
 class NothingToReferError(UserError):
@@ -63,6 +63,12 @@ class Obstacle:
     """A stable word: no_screening, screening_incomplete, protection, hold,
     best_interests_pending, declared_elsewhere, open."""
     message: str
+    """What holds the request back and what to do, in natid's current language."""
+    command: str = ""
+    """The ``natid`` command that takes the step, for the command line ('' if none)."""
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.command})" if self.command else self.message
 
 
 @dataclass(frozen=True)
@@ -141,27 +147,27 @@ def request_obstacles(interview: Interview, protection: Protection | None = None
             "which begins with it")))
     elif found.unanswered:
         obstacles.append(Obstacle("screening_incomplete", _(
-            "the protection screening is not finished: {ids}").format(
-                ids=", ".join(ident.removeprefix(SCREENING_PREFIX) for ident in found.unanswered))))
+            "the protection screening is not finished: {questions}").format(
+                questions="; ".join(_prompt(interview, ident) for ident in found.unanswered))))
     for flag in found.flags:
         if flag.effect in BLOCKING:
             obstacles.append(Obstacle("protection", _(
                 "{flag}: the person is referred to the protection authorities; nothing may "
-                "be sent to a consulate (natid referral)").format(flag=flag.label)))
+                "be sent to a consulate").format(flag=flag.label), "natid referral"))
         elif flag.effect is Effect.HOLD:
             obstacles.append(Obstacle("hold", f"{flag.label}: {flag.guidance}".rstrip(": ")))
     if found.child and found.best_interests is None:
         obstacles.append(Obstacle("best_interests_pending", _(
             "the person is a child (or their age is not established): record the "
-            "best-interests step first (natid best-interests)")))
+            "best-interests step first"), "natid best-interests"))
     presumed = interview.questionnaire.country
     routed = found.routing is not None and found.routing.data.get("country") == presumed
     if found.declared_nationality not in (None, presumed) and not routed:
         obstacles.append(Obstacle("declared_elsewhere", _(
             "the person declared the nationality of {declared}, so a request goes to {declared} "
             "first: interview with that country's questionnaire, or record why the request "
-            "goes to {presumed} (natid route)").format(
-                declared=found.declared_nationality, presumed=presumed)))
+            "goes to {presumed}").format(declared=country_name(found.declared_nationality or ""),
+                                         presumed=country_name(presumed)), "natid route"))
     if not interview.state.closed:
         obstacles.append(Obstacle("open", _("close the interview first: a request is made from "
                                             "answers that can no longer change")))
@@ -200,6 +206,13 @@ def route_to_presumed(interview: Interview, reason: str, *, officer: str | None 
             country=interview.questionnaire.country))
     return interview.log(EventKind.ROUTED, officer=officer,
                          country=interview.questionnaire.country, reason=_text(reason))
+
+
+def _prompt(interview: Interview, ident: str) -> str:
+    """A screening question as the officer reads it, to name what is missing."""
+    question = interview.question(ident) if ident in {
+        p.id for p in interview.screening_relevant()} else None
+    return question.officer_prompt if question is not None else ident
 
 
 def _text(value: object) -> str:

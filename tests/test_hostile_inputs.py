@@ -129,7 +129,7 @@ def test_brackets_in_answers_are_shown_as_written(tmp_path: Path) -> None:
             await pilot.press("ctrl+r")
             await pilot.pause()
             table = app.screen.query_one("#answers", DataTable)
-            assert str(table.get_row_at(0)[2]).startswith("Bilga [near the gurdwara]")
+            assert str(table.get_row("full_name")[2]).startswith("Bilga [near the gurdwara]")
 
     asyncio.run(run())
 

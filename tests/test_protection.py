@@ -149,7 +149,8 @@ def test_a_declared_nationality_is_routed_first_unless_an_officer_says_why_not()
     interview = finish_india(screened_india({"declared_nationality": "NP"}))
     obstacles = request_obstacles(interview)
     assert [o.reason for o in obstacles] == ["declared_elsewhere"]
-    assert "NP" in obstacles[0].message
+    assert "Nepal" in obstacles[0].message  # named, not coded
+    assert obstacles[0].command == "natid route"
     route_to_presumed(interview, "Nepal's embassy found no record of him", officer="C. Díaz")
     assert interview.events[-1].kind is EventKind.ROUTED
     request = build_request(interview, officer="A. López")

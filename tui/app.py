@@ -245,9 +245,11 @@ class NatidApp(App[int]):
         from engine.protection import RequestRefusedError
         from engine.request.build import build_request, record_prepared, record_refusal
         from engine.request.layouts import request_layout
+        from engine.store.recorded import must_be_intact
 
         folder = self._output_folder()
         interview, officer = self.interview, self._officer()
+        must_be_intact(self.store, interview.id)
         try:
             request = build_request(
                 interview, officer=officer, language=None, record=False,

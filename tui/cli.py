@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RequestRefusedError as error:
         print("natid: no certificate request was produced:", file=sys.stderr)
         for reason in error.reasons:
-            print(f"  - {reason.message}", file=sys.stderr)
+            print(f"  - {reason}", file=sys.stderr)
         return exit_codes.REFUSED
     except UserError as error:
         print(f"natid: {error.message}", file=sys.stderr)

@@ -78,7 +78,8 @@ def steps(count: int) -> None:
             await start_india(pilot)
             for _ in range(count):
                 # Change the same text answer back and forth: each save is a full step.
-                await pilot.press("ctrl+b") if app.screen.question.number > 1 else None
+                # Between the first two country questions, both text (after the screening).
+                await pilot.press("ctrl+b") if app.screen.question.id != "full_name" else None
                 await pilot.pause()
                 field = app.screen.query_one("#answer")
                 if isinstance(field, Input):
