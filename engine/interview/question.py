@@ -31,6 +31,9 @@ class Question:
     officer_prompt: str
     help: str
     """Guidance for the officer, in the officer's language."""
+    officer_label: str
+    """The question's short label in the officer's language (its prompt when it has none),
+    for tables and lists."""
     choices: tuple[ChoiceView, ...]
     current: Any
     """The answer given so far, or None."""
@@ -61,6 +64,7 @@ def build_question(questionnaire: Form, parameter: Parameter, *, number: int,
         interviewee_prompt=pick(parameter.prompt, interviewee, questionnaire),
         officer_prompt=pick(parameter.prompt, officer, questionnaire),
         help=pick(parameter.help, officer, questionnaire),
+        officer_label=pick(parameter.label or parameter.prompt, officer, questionnaire),
         choices=choices,
         current=state.value if state is not None and state.answered else None,
         declined=state.declined if state is not None else None,

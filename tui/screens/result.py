@@ -113,7 +113,7 @@ class ResultScreen(NatidScreen):
         for result in assessment.parameters:
             if result.outcome == "not asked":
                 continue
-            prompt = interview.question(result.parameter).officer_prompt \
+            prompt = interview.question(result.parameter).officer_label \
                 if result.parameter in asked else result.parameter
             table.add_row(*plain(prompt[:36], _(result.outcome), f"{result.contribution:+.2f}",
                                  result.reason[:60]))

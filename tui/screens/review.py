@@ -59,7 +59,7 @@ class ReviewScreen(NatidScreen):
         for number, parameter in enumerate(interview.relevant(), start=1):
             question = interview.question(parameter.id)
             outcome = outcomes.get(parameter.id)  # the screening's answers have none
-            table.add_row(*plain(str(number), question.officer_prompt[:48],
+            table.add_row(*plain(str(number), question.officer_label[:48],
                                  _shown(interview, question)[:28],
                                  _status(question, outcome)),
                           key=parameter.id)
