@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Static
 
 from tui.i18n import _
-from tui.screens.base import NatidDialog
+from tui.screens.base import RecordDialog
 
 
-class BestInterestsDialog(NatidDialog):
+class BestInterestsDialog(RecordDialog):
     """Returns (authority, reference), or None when cancelled."""
 
     def compose(self) -> ComposeResult:
@@ -27,37 +27,26 @@ class BestInterestsDialog(NatidDialog):
             yield Static(_("Reference"), classes="subtitle")
             yield Input(placeholder=_("the reference of that determination"), compact=True,
                         id="reference")
-            yield Static("", id="message", classes="message")
-            with Horizontal(classes="buttons"):
-                yield Button(_("Record"), id="record", variant="primary", compact=True)
-                yield Button(_("Cancel"), id="cancel", compact=True)
+            yield from self.record_buttons()
 
     def on_mount(self) -> None:
         """Start in the authority."""
         self.query_one("#authority", Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def entered(self, field: Input) -> None:
         """Enter in the authority moves to the reference; in the reference, records."""
-        if event.input.id == "authority":
+        if field.id == "authority":
             self.query_one("#reference", Input).focus()
         else:
-            self._record()
+            self.record()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Record or cancel."""
-        if event.button.id == "record":
-            self._record()
-        else:
-            self.dismiss(None)
-
-    def _record(self) -> None:
+    def record(self) -> None:
+        """Return the authority and the reference, once both are given."""
         for ident in ("authority", "reference"):
             field = self.query_one(f"#{ident}", Input)
             if not field.value.strip():
-                self.query_one("#message", Static).update(
-                    _("Write the authority and the reference: the step is recorded with "
-                      "both."))
-                field.focus()
+                self.missing(_("Write the authority and the reference: the step is recorded "
+                               "with both."), field)
                 return
         self.dismiss((self.query_one("#authority", Input).value.strip(),
                       self.query_one("#reference", Input).value.strip()))

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Static
 
 from tui.i18n import _
-from tui.screens.base import NatidDialog
+from tui.screens.base import RecordDialog
 
 
-class RouteDialog(NatidDialog):
+class RouteDialog(RecordDialog):
     """Returns the reason, or None when cancelled."""
 
     def __init__(self, declared: str, presumed: str) -> None:
@@ -32,30 +32,17 @@ class RouteDialog(NatidDialog):
                          markup=False)
             yield Input(placeholder=_("why the request goes to {presumed}").format(
                 presumed=self.presumed), compact=True, id="reason")
-            yield Static("", id="message", classes="message")
-            with Horizontal(classes="buttons"):
-                yield Button(_("Record"), id="record", variant="primary", compact=True)
-                yield Button(_("Cancel"), id="cancel", compact=True)
+            yield from self.record_buttons()
 
     def on_mount(self) -> None:
         """Start in the reason."""
         self.query_one("#reason", Input).focus()
 
-    def on_input_submitted(self) -> None:
-        """Enter records."""
-        self._record()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Record or cancel."""
-        if event.button.id == "record":
-            self._record()
-        else:
-            self.dismiss(None)
-
-    def _record(self) -> None:
+    def record(self) -> None:
+        """Return the reason, once it is given."""
         reason = self.query_one("#reason", Input).value.strip()
         if not reason:
-            self.query_one("#message", Static).update(
-                _("Say why: the routing is recorded with its reason."))
+            self.missing(_("Say why: the routing is recorded with its reason."),
+                         self.query_one("#reason", Input))
             return
         self.dismiss(reason)

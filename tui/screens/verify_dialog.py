@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, RadioButton, RadioSet, Static
+from textual.containers import Vertical
+from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from tui.i18n import _
-from tui.screens.base import NatidDialog
+from tui.screens.base import RecordDialog
 
 
-class VerifyDialog(NatidDialog):
+class VerifyDialog(RecordDialog):
     """Returns (outcome, reason), or None when cancelled."""
 
     def __init__(self, prompt: str) -> None:
@@ -29,36 +29,21 @@ class VerifyDialog(NatidDialog):
                                     "it"), name="contradicted")
             yield Input(placeholder=_("reason: what you saw or heard"),
                         compact=True, id="reason")
-            yield Static("", id="message", classes="message")
-            with Horizontal(classes="buttons"):
-                yield Button(_("Record"), id="record", variant="primary", compact=True)
-                yield Button(_("Cancel"), id="cancel", compact=True)
+            yield from self.record_buttons()
 
     def on_mount(self) -> None:
         """Start in the choice: arrows move, Space or Enter chooses."""
         self.query_one("#outcome", RadioSet).focus()
 
-    def on_input_submitted(self) -> None:
-        """Enter records."""
-        self._record()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Record or cancel."""
-        if event.button.id == "record":
-            self._record()
-        else:
-            self.dismiss(None)
-
-    def _record(self) -> None:
+    def record(self) -> None:
+        """Return the outcome and the reason, once both are given."""
         reason = self.query_one("#reason", Input).value.strip()
         pressed = self.query_one("#outcome", RadioSet).pressed_button
         if pressed is None or pressed.name is None:
-            self.query_one("#message", Static).update(
-                _("Choose Confirmed or Contradicted first (arrows, then Space)."))
-            self.query_one("#outcome", RadioSet).focus()
+            self.missing(_("Choose Confirmed or Contradicted first (arrows, then Space)."),
+                         self.query_one("#outcome", RadioSet))
             return
         if not reason:
-            self.query_one("#message", Static).update(_("Say why: a finding needs a reason."))
-            self.query_one("#reason", Input).focus()
+            self.missing(_("Say why: a finding needs a reason."), self.query_one("#reason", Input))
             return
         self.dismiss((pressed.name, reason))
