@@ -16,6 +16,7 @@ from engine.errors import UserError
 from engine.i18n import _
 from engine.interview.answers import AnswerError, check_answer
 from engine.interview.audit import check_audit_event
+from engine.interview.dates import check_original, given_in
 from engine.interview.events import (
     AUDIT_KINDS,
     Event,
@@ -254,11 +255,24 @@ class Interview:
 
     # Acting ---------------------------------------------------------------------------
 
-    def answer(self, parameter_id: str, value: Any, *, officer: str | None = None) -> Event:
-        """Record (or change) the answer to a question."""
+    def answer(self, parameter_id: str, value: Any, *, officer: str | None = None,
+               calendar: str | None = None) -> Event:
+        """Record (or change) the answer to a question.
+
+        A date may be given in another calendar the question allows (``calendar=
+        'ethiopian'``, ``'bikram_sambat'``, ``'solar_hijri'``): it is kept as given, with
+        its Gregorian date as the answer.
+        """
         parameter = self._open_parameter(parameter_id)
+        original = None
+        if calendar not in (None, "gregorian"):
+            value, original = given_in(parameter, value, calendar)
         checked = check_answer(self._form_of(parameter.id), parameter, value, self._today())
-        return self._record(EventKind.ANSWERED, officer, parameter=parameter.id, value=checked)
+        if original is None:
+            return self._record(EventKind.ANSWERED, officer, parameter=parameter.id,
+                                value=checked)
+        return self._record(EventKind.ANSWERED, officer, parameter=parameter.id, value=checked,
+                            original=original)
 
     def decline(self, parameter_id: str, reason: str = "declined", *,
                 officer: str | None = None) -> Event:
@@ -446,6 +460,7 @@ class Interview:
             try:
                 check_answer(self._form_of(ident), parameter, event.data.get("value"),
                              event.moment.date())
+                check_original(parameter, event.data)
             except AnswerError as error:
                 raise InterviewRecordError(f"event #{index + 1}: {error.message}") from None
         elif event.kind is EventKind.VERIFIED:

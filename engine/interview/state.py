@@ -41,6 +41,8 @@ class ParameterState:
     """'declined' or 'dont_know' when the person gave no answer on purpose."""
     skipped: bool = False
     verification: Verification | None = None
+    original: dict[str, str] | None = None
+    """A date as the person gave it in another calendar: {"calendar": …, "date": …}."""
     events: list[int] = field(default_factory=list)
     """Indexes of every event about this question, changes included."""
 
@@ -150,6 +152,8 @@ def _answered(current: ParameterState, event: Event, index: int) -> None:
         current.verification = None  # a finding is about the answer it was made on
     current.value, current.answered = value, True
     current.declined, current.skipped = None, False
+    original = event.data.get("original")
+    current.original = dict(original) if isinstance(original, dict) else None
 
 
 def _same_answer(before: Any, after: Any) -> bool:
@@ -165,7 +169,7 @@ def _declined(current: ParameterState, event: Event, index: int) -> None:
         raise InterviewRecordError(f"event #{index + 1}: decline reason {reason!r} is not "
                                    "'declined' or 'dont_know'")
     current.value, current.answered, current.declined = None, False, reason
-    current.skipped, current.verification = False, None
+    current.skipped, current.verification, current.original = False, None, None
 
 
 def _skipped(current: ParameterState, event: Event, index: int) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -160,6 +160,11 @@ class Parameter(StrictModel):
     """Overrides the tier's default likelihood ratios."""
     range: NumberRange | None = None
     """For number parameters: the answers accepted."""
+    calendars: list[Literal["ethiopian", "bikram_sambat", "solar_hijri"]] | None = Field(
+        default=None, min_length=1)
+    """For date parameters: the calendars, besides the Gregorian, the person may give the
+    date in (ethiopian, bikram_sambat, solar_hijri); natid keeps the date as given and
+    its Gregorian date."""
     request: RequestSection | None = None
     """Where the answer appears among the person's particulars in the certificate request
     (name, sex, birth, family, address, document, language); left out, the answer is only

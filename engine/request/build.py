@@ -38,7 +38,7 @@ from engine.request.model import (
     Nationality,
     Particular,
 )
-from engine.request.particulars import estimated, shown
+from engine.request.particulars import calendar_name, estimated, shown
 from engine.texts import pick
 
 SCREENING_SECTIONS = (RequestSection.SEX,)
@@ -195,11 +195,15 @@ def _particulars(interview: Interview, language: str) -> list[Particular]:
         form = interview.screening if screening and interview.screening else \
             interview.questionnaire
         value = answers[parameter.id]
+        original = interview.state.parameters[parameter.id].original or {}
+        words = shown(form, parameter, value, language)
+        if original:
+            words += f" ({calendar_name(original['calendar'], language)}: {original['date']})"
         found.append(Particular(
             section=str(parameter.request), parameter=parameter.id.removeprefix(SCREENING_PREFIX),
-            label=label_of(form, parameter, language),
-            value=shown(form, parameter, value, language), answer=value,
-            estimated=estimated(parameter, value)))
+            label=label_of(form, parameter, language), value=words, answer=value,
+            estimated=estimated(parameter, value), calendar=original.get("calendar"),
+            given=original.get("date")))
     order = list(RequestSection)
     return sorted(found, key=lambda item: order.index(RequestSection(item.section)))
 

@@ -70,6 +70,11 @@ class Particular(RequestPart):
     """The answer as recorded."""
     estimated: bool = False
     """For dates: only the year, or the year and month, are known."""
+    calendar: str | None = None
+    """For a date the person gave in another calendar: that calendar (ethiopian,
+    bikram_sambat, solar_hijri); ``answer`` is then its Gregorian date."""
+    given: str | None = None
+    """That date as the person gave it, in its calendar's numbering."""
 
 
 class EvidenceItem(RequestPart):

@@ -26,6 +26,13 @@ def shown(form: Form, parameter: Parameter, value: Any, language: str) -> str:
     return str(value)
 
 
+def calendar_name(calendar: str, language: str) -> str:
+    """A calendar's name in ``language`` ('Ethiopian calendar')."""
+    from engine.calendars import NAMES, Calendar
+
+    return translations(language).gettext(NAMES[Calendar(calendar)])
+
+
 def estimated(parameter: Parameter, value: Any) -> bool:
     """A date of which only the year, or the year and month, are known."""
     return parameter.kind is Kind.DATE and isinstance(value, str) and len(value) < len("YYYY-MM-DD")

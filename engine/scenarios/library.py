@@ -61,6 +61,10 @@ STEPS: tuple[StepDefinition, ...] = (
                    given.takes_place_on, "the interview takes place on 2026-03-01"),
     StepDefinition("when", rf'the person answers {_PARAMETER} with "(?P<value>[^"]*)"',
                    when.answers, 'the person answers "state" with "Punjab"'),
+    StepDefinition("when", rf'the person answers {_PARAMETER} with "(?P<value>[^"]*)" in the '
+                   r"(?P<calendar>.+?) calendar", when.answers_in_calendar,
+                   'the person answers "date_of_birth" with "1987-04-12" in the Ethiopian '
+                   "calendar"),
     StepDefinition("when", rf"the person declines to answer {_PARAMETER}",
                    when.declines, 'the person declines to answer "father_name"'),
     StepDefinition("when", rf"the person does not know {_PARAMETER}",

@@ -18,6 +18,13 @@ def answers(world: World, parameter: str, value: str) -> None:
     world.interview.answer(question.id, answer_value(world.questionnaire, question, value))
 
 
+def answers_in_calendar(world: World, parameter: str, value: str, calendar: str) -> None:
+    """When the person answers "date_of_birth" with "1987-04-12" in the Ethiopian calendar."""
+    question = world.parameter(parameter)
+    code = calendar.strip().casefold().replace(" ", "_")
+    world.interview.answer(question.id, value.strip(), calendar=code)
+
+
 def declines(world: World, parameter: str) -> None:
     """When the person declines to answer "father_name"."""
     world.interview.decline(world.parameter(parameter).id, "declined")

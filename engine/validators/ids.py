@@ -41,6 +41,11 @@ def check(questionnaire: Form, locator: Locator) -> list[Diagnostic]:
                 found.append(locator.diagnostic(
                     "NATID-E041", (*path, "range"), f"min {low:g} is greater than max {high:g}",
                     value={"min": low, "max": high}))
+        if parameter.calendars and parameter.kind is not Kind.DATE:
+            found.append(locator.diagnostic(
+                "NATID-E032", (*path, "calendars"),
+                f"'calendars' applies to date parameters, not to {parameter.kind}",
+                at_key=True, hint="remove 'calendars' or make the parameter kind: date"))
         if parameter.evidence is EvidenceTier.KNOWLEDGE and parameter.domain is None:
             found.append(locator.diagnostic(
                 "NATID-E037", (*path, "evidence"),
