@@ -39,6 +39,8 @@ class Question:
     """The answer given so far, or None."""
     declined: str | None
     skipped: bool
+    original: dict[str, str] | None = None
+    """A date answered in another calendar, as given: {"calendar": …, "date": …}."""
 
     @property
     def id(self) -> str:
@@ -69,6 +71,7 @@ def build_question(questionnaire: Form, parameter: Parameter, *, number: int,
         current=state.value if state is not None and state.answered else None,
         declined=state.declined if state is not None else None,
         skipped=bool(state is not None and state.skipped),
+        original=state.original if state is not None and state.answered else None,
     )
 
 

@@ -134,12 +134,14 @@ class QuestionScreen(NatidScreen):
 
     def action_save(self) -> None:
         """Save the answer and go to the next question."""
+        answer = self.query_one(AnswerInput)
         try:
-            value = self.query_one(AnswerInput).value()
+            value = answer.value()
         except NoAnswer as problem:
             self.say(str(problem))
             return
-        self.act(lambda: self.app.interview.answer(self.question.id, value))
+        calendar = answer.calendar()
+        self.act(lambda: self.app.interview.answer(self.question.id, value, calendar=calendar))
 
     def action_decline(self) -> None:
         """The person declines to answer."""

@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Input, RadioButton, RadioSet, Select, SelectionList
 
+from engine.calendars import NAMES, Calendar
 from engine.interview import Question
 from engine.model import Kind
 from tui.i18n import _
@@ -63,10 +64,24 @@ class AnswerInput(Widget):
             else:
                 placeholders = {Kind.DATE: _("YYYY-MM-DD (or YYYY-MM, or YYYY)"),
                                 Kind.NUMBER: _("a number")}
-                yield Input(value="" if current is None else str(current), compact=True,
-                            id="answer",
+                original = question.original or {}
+                shown = original.get("date", "" if current is None else str(current))
+                yield Input(value=shown, compact=True, id="answer",
                             placeholder=placeholders.get(kind, _("the answer, as said")),
                             type="number" if kind is Kind.NUMBER else "text")
+                if kind is Kind.DATE and question.parameter.calendars:
+                    calendars = ["gregorian", *question.parameter.calendars]
+                    yield Select([(_(NAMES[Calendar(name)]), name) for name in calendars],
+                                 id="calendar", compact=True, allow_blank=False,
+                                 value=original.get("calendar", "gregorian"))
+
+    def calendar(self) -> str | None:
+        """The calendar a date is given in (None for other questions, or Gregorian)."""
+        found = self.query("#calendar")
+        if not found:
+            return None
+        value = found.first(Select).value
+        return None if value in (Select.NULL, "gregorian") else str(value)
 
     def focus_answer(self) -> None:
         """Put the cursor in the answer."""
