@@ -21,16 +21,16 @@ Feature: The Sri Lanka questionnaire's rules
 
   Scenario: Five confirmations meet the rule
     When the person gives these answers:
-      | question              | answer                    |
+      | question              | answer                       |
       | nationality_documents | National Identity Card (NIC) |
-      | languages_spoken      | Sinhala, English          |
-      | currency              | rupee                     |
-      | independence_day      | 4 February                |
-      | national_flower       | Nil Manel                 |
+      | languages_spoken      | Sinhala, English             |
+      | currency              | rupee                        |
+      | independence_day      | 4 February                   |
+      | national_flower       | Nil Manel                    |
     And the officer confirms these answers:
-      | question              | because                                       |
-      | nationality_documents | NIC seen, photo and particulars match         |
-      | languages_spoken      | the interpreter confirms fluent Sinhala       |
+      | question              | because                                 |
+      | nationality_documents | NIC seen, photo and particulars match   |
+      | languages_spoken      | the interpreter confirms fluent Sinhala |
     Then "nationality_documents" is confirmed
     And "national_flower" is confirmed
     And the country's rule is met with 5 confirmations
@@ -39,28 +39,28 @@ Feature: The Sri Lanka questionnaire's rules
 
   Scenario: Four confirmations are one too few
     When the person gives these answers:
-      | question              | answer                    |
-      | nationality_documents | nic                       |
-      | languages_spoken      | Sinhala, English          |
-      | currency              | rupee                     |
-      | independence_day      | 4 February                |
+      | question              | answer           |
+      | nationality_documents | nic              |
+      | languages_spoken      | Sinhala, English |
+      | currency              | rupee            |
+      | independence_day      | 4 February       |
     And the officer confirms these answers:
-      | question              | because                                       |
-      | nationality_documents | NIC seen, photo and particulars match         |
-      | languages_spoken      | the interpreter confirms fluent Sinhala       |
+      | question              | because                                 |
+      | nationality_documents | NIC seen, photo and particulars match   |
+      | languages_spoken      | the interpreter confirms fluent Sinhala |
     Then the country's rule is not met with 4 confirmations
     And the strength of support is towards the presumed nationality
     And the conclusion is "insufficient"
 
   Scenario: Knowledge and a birth certificate can meet the rule without an identity document
     When the person gives these answers:
-      | question         | answer             |
-      | other_documents  | Birth certificate  |
-      | province         | NP                 |
-      | province_capital | Jaffna             |
-      | sacred_city      | Kandy              |
-      | new_year_month   | April              |
-      | currency         | rupees             |
+      | question         | answer            |
+      | other_documents  | Birth certificate |
+      | province         | NP                |
+      | province_capital | Jaffna            |
+      | sacred_city      | Kandy             |
+      | new_year_month   | April             |
+      | currency         | rupees            |
     And the officer confirms "other_documents" because "a photo of the birth certificate, names match"
     Then "other_documents" is confirmed
     And "province_capital" is confirmed
@@ -201,16 +201,16 @@ Feature: The Sri Lanka questionnaire's rules
 
   Scenario: Declined answers leave a met rule and its strength as they are
     When the person gives these answers:
-      | question              | answer                    |
-      | nationality_documents | nic                       |
-      | languages_spoken      | Tamil                     |
-      | currency              | rupee                     |
-      | independence_day      | 4 February                |
-      | sacred_city           | Kandy                     |
+      | question              | answer     |
+      | nationality_documents | nic        |
+      | languages_spoken      | Tamil      |
+      | currency              | rupee      |
+      | independence_day      | 4 February |
+      | sacred_city           | Kandy      |
     And the officer confirms these answers:
-      | question              | because                                       |
-      | nationality_documents | NIC seen, photo and particulars match         |
-      | languages_spoken      | the interpreter confirms Jaffna Tamil         |
+      | question              | because                               |
+      | nationality_documents | NIC seen, photo and particulars match |
+      | languages_spoken      | the interpreter confirms Jaffna Tamil |
     And the person declines to answer "mother_name"
     And the person does not know "new_year_month"
     And the person does not know "district"
@@ -253,17 +253,67 @@ Feature: The Sri Lanka questionnaire's rules
 
   Scenario: An officer's confirmation does not carry over to a changed answer
     When the person gives these answers:
-      | question              | answer                    |
-      | nationality_documents | nic                       |
-      | languages_spoken      | Sinhala                   |
-      | currency              | rupee                     |
-      | independence_day      | 4 February                |
-      | new_year_month        | April                     |
+      | question              | answer     |
+      | nationality_documents | nic        |
+      | languages_spoken      | Sinhala    |
+      | currency              | rupee      |
+      | independence_day      | 4 February |
+      | new_year_month        | April      |
     And the officer confirms these answers:
-      | question              | because                                       |
-      | nationality_documents | NIC seen, photo and particulars match         |
-      | languages_spoken      | the interpreter confirms fluent Sinhala       |
+      | question              | because                                 |
+      | nationality_documents | NIC seen, photo and particulars match   |
+      | languages_spoken      | the interpreter confirms fluent Sinhala |
     And the person changes the answer to "nationality_documents" to "passport"
     Then "nationality_documents" is unconfirmed
     And the country's rule is not met with 4 confirmations
     And the conclusion is "insufficient"
+
+  # -- Where the request goes ----------------------------------------------------------
+
+  Scenario: A request from Mexico goes to the Embassy in Washington, accredited to Mexico
+    Given the interview begins with the protection screening
+    And the interview is held in Mexico
+    And the interview takes place on 2026-03-01
+    # The step without "except" declares India (engine/scenarios/steps_protection.py,
+    # NO_FLAG), so the Sri Lankan nationality is declared explicitly.
+    When the person answers the protection screening with no flag raised, except:
+      | question             | answer |
+      | declared_nationality | LK     |
+    And the person gives these answers:
+      | question              | answer                             |
+      | given_names           | Sunil Kumara                       |
+      | surname               | Bandara                            |
+      | father_name           | Herath Mudiyanselage Wimal Bandara |
+      | date_of_birth         | 1985-12-06                         |
+      | province              | North Western Province             |
+      | village_or_town       | Kuliyapitiya                       |
+      | nationality_documents | nic                                |
+      | nic_number            | 853400937V                         |
+      | languages_spoken      | Sinhala                            |
+    And the officer closes the interview
+    And the officer asks for the certificate request
+    Then the request is addressed to "Embassy of Sri Lanka, Washington, D.C."
+
+  Scenario: A request from Canada goes to the High Commission in Ottawa
+    Given the interview begins with the protection screening
+    And the interview is held in Canada
+    And the interview takes place on 2026-03-01
+    # The step without "except" declares India (engine/scenarios/steps_protection.py,
+    # NO_FLAG), so the Sri Lankan nationality is declared explicitly.
+    When the person answers the protection screening with no flag raised, except:
+      | question             | answer |
+      | declared_nationality | LK     |
+    And the person gives these answers:
+      | question              | answer            |
+      | given_names           | Rajan             |
+      | surname               | Kandiah           |
+      | father_name           | Kandiah Sivapalan |
+      | date_of_birth         | 1990-07-15        |
+      | province              | Northern Province |
+      | village_or_town       | Kaithady, Jaffna  |
+      | nationality_documents | passport          |
+      | passport_number       | N1234567          |
+      | languages_spoken      | Tamil             |
+    And the officer closes the interview
+    And the officer asks for the certificate request
+    Then the request is addressed to "High Commission of Sri Lanka, Ottawa"
