@@ -24,7 +24,8 @@ NO_FLAG = {
     "protection_elsewhere": "none", "documents_held_by_other": "no", "owes_debt": "no",
     "free_to_leave": "yes", "threatened": "no", "urgent_health": "no",
 }
-"""Answers to the bundled screening that raise no flag (a declared Indian adult)."""
+"""Answers to the bundled screening that raise no flag: an adult who declares the
+questionnaire's nationality (set per scenario)."""
 ROUTES = ("asylum_authority", "child_protection", "anti_trafficking", "health_services")
 
 
@@ -44,7 +45,7 @@ def held_in(world: World, country: str) -> None:
 
 def passes_screening(world: World) -> None:
     """When the person answers the protection screening with no flag raised."""
-    _answer_screening(world, NO_FLAG)
+    _answer_screening(world, _no_flag(world))
 
 
 def passes_screening_except(world: World, table: Table) -> None:
@@ -53,7 +54,8 @@ def passes_screening_except(world: World, table: Table) -> None:
         raise StepFailure("the table under this step needs the header row | question | answer |")
     if len(table) == 1:
         raise StepFailure("the table under this step has no rows below | question | answer |")
-    _answer_screening(world, {**NO_FLAG, **{row[0].strip(): row[1] for row in table[1:]}})
+    _answer_screening(world, {**_no_flag(world),
+                              **{row[0].strip(): row[1] for row in table[1:]}})
 
 
 def closes(world: World) -> None:
@@ -134,6 +136,10 @@ def request_addressed_to(world: World, name: str) -> None:
                      if c.id == addressee.consulate_id)
     if world.interviewing_country not in consulate.serves:
         raise StepFailure(f"'{addressee.name}' does not serve {world.interviewing_country}")
+
+
+def _no_flag(world: World) -> dict[str, str]:
+    return {**NO_FLAG, "declared_nationality": world.questionnaire.country}
 
 
 def _answer_screening(world: World, answers: dict[str, str]) -> None:
