@@ -116,6 +116,36 @@ Feature: The Afghanistan questionnaire's rules
     When the person changes the answer to "province_capital" to "Chakhcharan"
     Then "province_capital" is confirmed
 
+  Scenario Outline: Other spellings and scripts of right answers count
+    When the person answers "province" with "<province>"
+    And the person answers "<question>" with "<answer>"
+    Then "<question>" is confirmed
+
+    Examples:
+      | province  | question         | answer        |
+      | Balkh     | province_capital | Mazar         |
+      | Helmand   | province_capital | Lashkargah    |
+      | Kandahar  | province_capital | قندهار        |
+      | Uruzgan   | province_capital | Tirin Kot     |
+      | Kunar     | province_capital | Chaghasaray   |
+      | Kabul     | main_river       | Oxus          |
+      | Kabul     | main_river       | هلمند         |
+      | Kabul     | national_sport   | ulaq          |
+      | Kabul     | independence_day | 1919          |
+      | Kabul     | nowruz           | 20 March      |
+      | Kabul     | currency         | Afghanis      |
+
+  Scenario Outline: Near misses with other digits do not count
+    When the person answers "<question>" with "<answer>"
+    Then "<question>" is contradicted
+
+    Examples:
+      | question         | answer    |
+      | independence_day | 15 August |
+      | independence_day | 18 August |
+      | nowruz           | 22 March  |
+      | nowruz           | 2 Hamal   |
+
   # -- Contradictions pull towards non-nationality ----------------------------------
 
   Scenario: Wrong answers about Afghanistan call for a consular interview
