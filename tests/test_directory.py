@@ -6,6 +6,7 @@ import json
 
 import yaml
 
+from engine.bundled import bundled_paths
 from engine.directory import directory, serving
 from engine.loader import check_bytes
 from engine.model import Procedure
@@ -61,4 +62,6 @@ def test_natid_consulates_lists_and_filters() -> None:
     assert out.splitlines()[0].startswith("HT  Ambassade")
     code, _, err = run_natid("consulates", "XX")
     assert code == 2
-    assert "no bundled questionnaire for 'XX' (bundled: HT, IN)" in err
+    bundled = ", ".join(path.stem.upper() for path in bundled_paths())
+    assert f"no bundled questionnaire for 'XX' (bundled: {bundled})" in err
+    assert "HT" in bundled and "IN" in bundled
