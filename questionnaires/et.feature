@@ -317,3 +317,39 @@ Feature: The Ethiopia questionnaire's rules
     Then "nationality_documents" is unconfirmed
     And the country's rule is not met with 5 confirmations
     And the conclusion is "insufficient"
+
+  # -- Where the request goes ---------------------------------------------------------
+
+  Scenario Outline: The request goes to the Ethiopian embassy that serves the country of the interview
+    Given the interview begins with the protection screening
+    And the interview is held in <country>
+    And the interview takes place on 2026-11-20
+    When the person answers the protection screening with no flag raised
+    And the person gives these answers:
+      | question              | answer                          |
+      | given_name            | Abebe                           |
+      | father_name           | Kebede                          |
+      | grandfather_name      | Tesfaye                         |
+      | date_of_birth         | 1998-01-23                      |
+      | region                | Amhara                          |
+      | zone                  | East Gojjam                     |
+      | village_or_town       | Debre Markos, Kebele 03         |
+      | nationality_documents | Kebele identity card (original) |
+      | languages_spoken      | Amharic                         |
+      | currency              | birr                            |
+      | region_capital        | Bahir Dar                       |
+      | new_year              | Meskerem 1                      |
+      | adwa                  | Adwa                            |
+    And the officer confirms these answers:
+      | question              | because                                            |
+      | nationality_documents | kebele ID seen, photo, names and nationality match |
+      | languages_spoken      | the interpreter confirms native Amharic            |
+    And the officer closes the interview
+    And the officer asks for the certificate request
+    Then the request is addressed to "<embassy>"
+
+    Examples:
+      | country       | embassy                               |
+      | Mexico        | Embassy of Ethiopia, Washington, D.C. |
+      | United States | Embassy of Ethiopia, Washington, D.C. |
+      | Canada        | Embassy of Ethiopia, Ottawa           |
