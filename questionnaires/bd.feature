@@ -104,7 +104,7 @@ Feature: The Bangladesh questionnaire's rules
     And the strength of support is against the presumed nationality
     And the conclusion is "consular interview needed"
 
-  Scenario: Independence Day is not Victory Day
+  Scenario: Victory Day must be exact: a date one digit off does not count
     When the person answers "victory_day" with "26 December"
     Then "victory_day" is contradicted
     When the person changes the answer to "victory_day" to "16th December"
