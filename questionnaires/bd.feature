@@ -267,16 +267,12 @@ Feature: The Bangladesh questionnaire's rules
     And the conclusion is "insufficient"
 
   # -- The request goes to the mission that serves the country of the interview ------
-  # "with no flag raised" alone declares Indian nationality (docs/scenarios.md says it
-  # declares the questionnaire's): the table below declares Bangladeshi nationality.
 
   Scenario: Held in Guatemala, the request goes to the Embassy in Mexico City
     Given the interview begins with the protection screening
     And the interview is held in Guatemala
     And the interview takes place on 2026-03-01
-    When the person answers the protection screening with no flag raised, except:
-      | question             | answer |
-      | declared_nationality | BD     |
+    When the person answers the protection screening with no flag raised
     And the person gives these answers:
       | question           | answer               |
       | given_names        | Md. Abdul Karim      |
