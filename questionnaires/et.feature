@@ -193,6 +193,39 @@ Feature: The Ethiopia questionnaire's rules
     And the person answers "age" with "28"
     Then the answers are consistent
 
+  # 1 Meskerem 2017 E.C. is 11 September 2024. The 37 Ethiopian years before it
+  # (1980 to 2016 E.C.) have nine with a Pagume 6 (1983, 1987 ... 2015), so they
+  # are 37 x 365 + 9 = 13,514 days long: 1 Meskerem 1980 E.C. is 12 September 1987.
+  # Megabit 10 is day 190 of the year (six months of 30 days, then 10), 189 days
+  # later: 19 March 1988, which makes the person 38 on 20 November 2026. Megabit
+  # 1980 alone is March 1988 (38); the year 1980 E.C. alone (September 1987 to
+  # September 1988) is taken as 1988, where most of it falls (37 or 38).
+  Scenario Outline: A date of birth given in the Ethiopian calendar fits the age
+    Given the interview takes place on 2026-11-20
+    When the person answers "date_of_birth" with "<date>" in the Ethiopian calendar
+    And the person answers "age" with "38"
+    Then the answers are consistent
+
+    Examples:
+      | date       |
+      | 1980-07-10 |
+      | 1980-07    |
+      | 1980       |
+
+  # The same numbers read as Gregorian make the person 45 or 46, seven or eight
+  # years more than the 38 stated.
+  Scenario Outline: The same Ethiopian date entered as if it were Gregorian does not fit the age
+    Given the interview takes place on 2026-11-20
+    When the person answers "date_of_birth" with "<date>"
+    And the person answers "age" with "38"
+    Then the answers are inconsistent because of "age_matches_date_of_birth"
+
+    Examples:
+      | date       |
+      | 1980-07-10 |
+      | 1980-07    |
+      | 1980       |
+
   # -- Declining and not knowing are neutral ----------------------------------------
 
   Scenario: Declining or not knowing counts neither for nor against the person
