@@ -177,6 +177,41 @@ Feature: The Nepal questionnaire's rules
     And the person answers "age" with "30"
     Then the answers are consistent
 
+  # 1 Baisakh 2081 B.S. is 13 April 2024. The length of each B.S. month changes
+  # from year to year (official tables), but every year begins in mid-April:
+  # 1 Baisakh 2025 falls 56 years earlier, in April 1968 (the 13th), so 20 Baisakh
+  # 2025 is 19 days later, 2 May 1968, and the person is 57 on 1 March 2026.
+  # Baisakh 2025 alone is April 1968 (57); the year 2025 B.S. alone (April 1968 to
+  # April 1969) is taken as 1968, where most of it falls (57). 1 Baisakh 2052 is
+  # 29 years before 2081, in April 1995 (the 14th): 27 Baisakh 2052 is 10 May
+  # 1995, and the person is 30.
+  Scenario Outline: A date of birth given in Bikram Sambat fits the age
+    Given the interview takes place on 2026-03-01
+    When the person answers "date_of_birth" with "<date>" in the Bikram Sambat calendar
+    And the person answers "age" with "<age>"
+    Then the answers are consistent
+
+    Examples:
+      | date       | age |
+      | 2025-01-20 | 57  |
+      | 2025-01    | 57  |
+      | 2025       | 57  |
+      | 2052-01-27 | 30  |
+
+  # The same numbers read as Gregorian make the person 0 or 1, not 57. (A B.S. date
+  # from 2027 on, read as Gregorian, is still to come and cannot be recorded at all.)
+  Scenario Outline: The same Bikram Sambat date entered as if it were Gregorian does not fit the age
+    Given the interview takes place on 2026-03-01
+    When the person answers "date_of_birth" with "<date>"
+    And the person answers "age" with "57"
+    Then the answers are inconsistent because of "age_matches_date_of_birth"
+
+    Examples:
+      | date       |
+      | 2025-01-20 |
+      | 2025-01    |
+      | 2025       |
+
   # -- Declining and not knowing are neutral ----------------------------------------
 
   Scenario: Declining or not knowing counts neither for nor against the person
