@@ -205,6 +205,38 @@ Feature: The Afghanistan questionnaire's rules
     And the person answers "age" with "35"
     Then the answers are consistent
 
+  # 1 Hamal (Farvardin) 1403 S.H. is 20 March 2024. The 33 years before it (1370 to
+  # 1402 S.H.) have eight of 366 days (1370, 1375, 1379 ... 1399), so they are
+  # 33 x 365 + 8 = 12,053 days long: 1 Hamal 1370 is 21 March 1991. 15 Sonbola,
+  # the sixth month, comes after five months of 31 days and 14 days, 169 days on:
+  # 6 September 1991, which makes the person 34 on 1 March 2026. Sonbola 1370 alone
+  # is September 1991 (34); the year 1370 S.H. alone (March 1991 to March 1992) is
+  # taken as 1991, where most of it falls (34 or 35).
+  Scenario Outline: A date of birth given in the Solar Hijri calendar fits the age
+    Given the interview takes place on 2026-03-01
+    When the person answers "date_of_birth" with "<date>" in the Solar Hijri calendar
+    And the person answers "age" with "34"
+    Then the answers are consistent
+
+    Examples:
+      | date       |
+      | 1370-06-15 |
+      | 1370-06    |
+      | 1370       |
+
+  # The same numbers read as Gregorian put the birth in the 14th century.
+  Scenario Outline: The same Solar Hijri date entered as if it were Gregorian does not fit the age
+    Given the interview takes place on 2026-03-01
+    When the person answers "date_of_birth" with "<date>"
+    And the person answers "age" with "34"
+    Then the answers are inconsistent because of "age_matches_date_of_birth"
+
+    Examples:
+      | date       |
+      | 1370-06-15 |
+      | 1370-06    |
+      | 1370       |
+
   # -- Declining and not knowing are neutral ----------------------------------------
 
   Scenario: Declining or not knowing counts neither for nor against the person
