@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
 
@@ -165,3 +166,41 @@ def test_an_ethiopian_date_of_birth_travels_into_the_request_with_both_dates(
                                                            "1987-04-12")
     assert birth.value == "1994-12-21 (Ethiopian calendar: 1987-04-12)"
     assert "1994-12-21 (Ethiopian calendar: 1987-04-12)" in render_text(request_layout(request))
+
+
+def test_an_ethiopian_date_of_birth_from_the_bundled_questionnaire_reaches_the_pdf(
+        tmp_path: Path) -> None:
+    """Issue's end: the date as given and its Gregorian date, side by side, in the PDF."""
+    import subprocess
+
+    import engine
+    from engine.render import render_pdf
+    from engine.request.build import build_request
+    from engine.request.layouts import request_layout
+    from tests.interview_support import FakeClock
+    from tests.protection_support import NO_FLAG
+
+    ethiopia = engine.load_questionnaire(engine.find_questionnaire("ET"))
+    interview = engine.start_interview(ethiopia, interviewee_language="am",
+                                       officer_language="es", officer="A. López",
+                                       interviewing_country="MX", clock=FakeClock())
+    screening = {**NO_FLAG, "declared_nationality": "ET"}
+    while (question := interview.current()) is not None and question.id.startswith("screening."):
+        interview.answer(question.id, screening[question.id.removeprefix("screening.")])
+    interview.answer("given_name", "አበበ")
+    interview.answer("father_name", "ቢቂላ")
+    interview.answer("date_of_birth", "1987-04-12", calendar="ethiopian")
+    for missing in interview.unanswered_required():
+        interview.decline(missing.id, "dont_know")
+    interview.close()
+    request = build_request(interview, officer="A. López")
+    assert request.addressee.consulate_id in {c.id for c in ethiopia.consulates if "MX" in c.serves}
+    birth = next(item for item in request.particulars if item.parameter == "date_of_birth")
+    assert (birth.answer, birth.given, birth.calendar) == ("1994-12-21", "1987-04-12",
+                                                           "ethiopian")
+    path = tmp_path / "request.pdf"
+    path.write_bytes(render_pdf(request_layout(request)))
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True, timeout=60).stdout
+    assert "1994-12-21 (Ethiopian calendar: 1987-04-12)" in text
+    assert "አበበ" in text and "ቢቂላ" in text
