@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every ``natid`` command."""
     from tui.commands import (
         consulates,
+        detect,
         interview,
         interviews,
         lint,
@@ -61,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     request.register(commands)
     protection.register(commands)
     consulates.register(commands)
+    detect.register(commands)
     schema.register(commands)
     test.register(commands)
     return parser
