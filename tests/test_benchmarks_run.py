@@ -36,3 +36,4 @@ def test_loading_benchmark_prints_its_ratios() -> None:
     assert re.search(r"PDF, Latin \+ Gurmukhi \+ Devanagari\s+[\d.]+ ms", out), out
     assert re.search(r"request_obstacles \(the whole gate\)\s+\d+ µs", out), out
     assert re.search(r"ratio build_request / assess\s+[\d.]+", out), out
+    assert re.search(r"overall accuracy, \d+ languages\s+\d+ / \d+\s+[\d.]+ %", out), out
