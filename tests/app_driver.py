@@ -76,6 +76,13 @@ async def start_india(pilot: Pilot[Any], officer: str = "Ana López",
     The protection screening is answered with ``screening`` first (a clean profile by
     default); with None, the app stays on the screening's first question.
     """
+    await start_interview(pilot, "IN", "pa", officer=officer, screening=screening)
+
+
+async def start_interview(pilot: Pilot[Any], country: str, interviewee: str, *,
+                          officer: str = "Ana López",
+                          screening: dict[str, Any] | None = CLEAN_SCREENING) -> None:
+    """From the start screen to the first question after the screening (see start_india)."""
     app = pilot.app
     await pilot.click("#officer")
     await type_text(pilot, officer)
@@ -84,9 +91,9 @@ async def start_india(pilot: Pilot[Any], officer: str = "Ana López",
     assert isinstance(app.screen, SetupScreen)
     countries = app.screen.query_one("#country", Select)
     countries.value = next(index for index, (_path, q) in enumerate(app.questionnaires())
-                           if q.country == "IN")
+                           if q.country == country)
     await pilot.pause()
-    app.screen.query_one("#interviewee", Select).value = "pa"
+    app.screen.query_one("#interviewee", Select).value = interviewee
     await pilot.click("#start")
     await pilot.pause()
     assert isinstance(app.screen, QuestionScreen)

@@ -12,12 +12,10 @@ from tests.app_driver import (
     CLEAN_SCREENING,
     SIZE,
     answer_current,
-    answer_screening,
     new_app,
-    type_text,
+    start_interview,
 )
 from tui.screens.question import QuestionScreen
-from tui.screens.setup import SetupScreen
 
 
 def test_an_ethiopian_calendar_date_is_kept_as_given_and_shown_back(tmp_path: Path) -> None:
@@ -26,19 +24,8 @@ def test_an_ethiopian_calendar_date_is_kept_as_given_and_shown_back(tmp_path: Pa
     async def run() -> None:
         app = new_app(db, language="en")
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.click("#officer")
-            await type_text(pilot, "Ana López")
-            await pilot.press("ctrl+n")
-            await pilot.pause()
-            assert isinstance(app.screen, SetupScreen)
-            app.screen.query_one("#country", Select).value = next(
-                index for index, (_path, q) in enumerate(app.questionnaires())
-                if q.country == "ET")
-            await pilot.pause()
-            app.screen.query_one("#interviewee", Select).value = "am"
-            await pilot.click("#start")
-            await pilot.pause()
-            await answer_screening(pilot, {**CLEAN_SCREENING, "declared_nationality": "ET"})
+            await start_interview(pilot, "ET", "am", screening={
+                **CLEAN_SCREENING, "declared_nationality": "ET"})
             while app.screen.question.id != "date_of_birth":
                 await answer_current(pilot, "አበበ")
             calendars = app.screen.query_one("#calendar", Select)

@@ -242,22 +242,17 @@ class NatidApp(App[int]):
             RequestRefusedError: the protection gate holds the request back.
             UserError: the folder cannot be written in, or no consulate serves the country.
         """
-        from engine.protection import RequestRefusedError
-        from engine.request.build import build_request, record_prepared, record_refusal
+        from engine.request.build import prepare_request, record_prepared
         from engine.request.layouts import request_layout
         from engine.store.recorded import must_be_intact
 
         folder = self._output_folder()
         interview, officer = self.interview, self._officer()
         must_be_intact(self.store, interview.id)
-        try:
-            request = build_request(
-                interview, officer=officer, language=None, record=False,
-                interviewing_country=interview.state.interviewing_country
-                or self.interviewing_country)
-        except RequestRefusedError as refused:
-            record_refusal(interview, refused, officer=officer)
-            raise
+        request = prepare_request(
+            interview, officer=officer,
+            interviewing_country=interview.state.interviewing_country
+            or self.interviewing_country)
         prepared = _write_documents(folder / f"request-{request.request_id}",
                                     data=request.model_dump_json(indent=2) + "\n",
                                     layout=request_layout(request),

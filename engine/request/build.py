@@ -8,6 +8,7 @@ the officer who asked.
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from engine.assessment import Assessment
 from engine.directory import Representation, serving
@@ -81,6 +82,20 @@ def build_request(interview: Interview, *, officer: str, interviewing_country: s
     if record:
         record_prepared(interview, request, officer=officer)
     return request
+
+
+def prepare_request(interview: Interview, *, officer: str, **options: Any) -> CertificateRequest:
+    """The request for a caller that writes it somewhere (options as for build_request).
+
+    A refusal is recorded at once and raised; the request itself is recorded by
+    :func:`record_prepared` once the caller has written it — a request that could not be
+    written was not produced.
+    """
+    try:
+        return build_request(interview, officer=officer, record=False, **options)
+    except RequestRefusedError as refused:
+        record_refusal(interview, refused, officer=officer)
+        raise
 
 
 def record_refusal(interview: Interview, refused: RequestRefusedError, *, officer: str) -> Event:

@@ -56,8 +56,7 @@ def register(commands: Any) -> None:
 
 def run_request(options: argparse.Namespace) -> int:
     """Build, render and write the request (or say why not)."""
-    from engine.protection import RequestRefusedError
-    from engine.request.build import build_request, record_prepared, record_refusal
+    from engine.request.build import prepare_request, record_prepared
     from engine.request.layouts import request_layout
     from engine.store.recorded import must_be_intact
 
@@ -67,13 +66,9 @@ def run_request(options: argparse.Namespace) -> int:
     with open_from(options) as store:
         interview = open_interview(store, options.interview)
         must_be_intact(store, interview.id)
-        try:
-            request = build_request(interview, officer=officer, interviewing_country=country,
-                                    consulate=options.consulate,
-                                    language=_language(options.language), record=False)
-        except RequestRefusedError as refused:
-            record_refusal(interview, refused, officer=officer)
-            raise
+        request = prepare_request(interview, officer=officer, interviewing_country=country,
+                                  consulate=options.consulate,
+                                  language=_language(options.language))
         if options.format == "json":
             data = (request.model_dump_json(indent=2) + "\n").encode("utf-8")
         else:
