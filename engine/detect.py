@@ -15,10 +15,12 @@ import threading
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
 from engine.errors import UsageError
+from engine.i18n import _
 
 MAX_CHARS = 2000
 """Longer input is refused: a language sample is a sentence or two."""
@@ -28,6 +30,8 @@ MIN_LETTERS = 8
 """Text with fewer letters (for langdetect) is too short to tell reliably."""
 MIN_WORDS = 2
 """Text with fewer words (for langdetect) is too short to tell reliably."""
+PHRASE_WORDS = 5
+"""An answer of fewer words is a name, a place or a number: only its script is told."""
 
 Source = Literal["langdetect", "script", "words"]
 
@@ -109,6 +113,32 @@ class Detection:
         return {"candidates": [c.to_dict() for c in self.candidates], "script": self.script,
                 "uncertain": self.uncertain, "reason": self.reason}
 
+    @classmethod
+    def from_dict(cls, raw: Any) -> Detection:
+        """Read the form :meth:`to_dict` wrote (e.g. from a recorded event).
+
+        Raises:
+            ValueError: ``raw`` is not such a form.
+        """
+        if not _detection_form(raw):
+            raise ValueError("a detection is recorded as candidates (language, probability, "
+                             "source), a script, 'uncertain' (true or false) and a reason")
+        return cls(tuple(Candidate(c["language"], float(c["probability"]), c["source"])
+                         for c in raw["candidates"]),
+                   raw["script"], raw["uncertain"], raw["reason"])
+
+
+def _detection_form(raw: Any) -> bool:
+    """Whether ``raw`` has the form of :meth:`Detection.to_dict`."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("candidates"), list):
+        return False
+    return (all(isinstance(c, dict) and isinstance(c.get("language"), str)
+                and isinstance(c.get("probability"), int | float)
+                and c.get("source") in ("langdetect", "script", "words")
+                for c in raw["candidates"])
+            and isinstance(raw.get("script"), str) and isinstance(raw.get("uncertain"), bool)
+            and isinstance(raw.get("reason"), str))
+
 
 def detect(text: str) -> Detection:
     """The language(s) of ``text``, a sentence a person typed.
@@ -117,19 +147,73 @@ def detect(text: str) -> Detection:
         UsageError: the text is empty, blank, or longer than :data:`MAX_CHARS`.
     """
     if not isinstance(text, str) or not text.strip():
-        raise UsageError("the language sample is empty: ask the person to type a sentence")
+        raise UsageError(_("the language sample is empty: ask the person to type a sentence"))
     if len(text) > MAX_CHARS:
-        raise UsageError(f"the language sample is {len(text)} characters long; at most "
-                         f"{MAX_CHARS} are read (a sentence or two is enough)")
+        raise UsageError(_("the language sample is {length} characters long; at most "
+                           "{limit} are read (a sentence or two is enough)").format(
+            length=len(text), limit=MAX_CHARS))
     text = unicodedata.normalize("NFC", text)
     scripts = _scripts(text)
     if not scripts:
-        return Detection((), "", True, "the text has no letters")
+        return Detection((), "", True, _("the text has no letters"))
     key, count = scripts.most_common(1)[0]
     script = _SCRIPT_NAMES.get(key, key.title())
     if key in SCRIPT_LANGUAGES and count * 2 >= sum(scripts.values()):
         return _by_script(key, script, text)
     return _by_langdetect(text, script, sum(scripts.values()))
+
+
+def written_in(text: str) -> Detection | None:
+    """What a typed answer (a name, a place) is written in; None when it has no letters.
+
+    Answers of fewer than :data:`PHRASE_WORDS` words are judged by their script alone
+    (langdetect is not asked: on two names it answers Dutch or Indonesian with
+    confidence); phrases go through :func:`detect`.
+    """
+    if not isinstance(text, str):
+        return None
+    text = unicodedata.normalize("NFC", text[:MAX_CHARS])
+    scripts = _scripts(text)
+    if not scripts:
+        return None
+    letters = sum(scripts.values())
+    if letters < MIN_LETTERS or _word_count(text) < PHRASE_WORDS:
+        key = scripts.most_common(1)[0][0]
+        return Detection((), _SCRIPT_NAMES.get(key, key.title()), True,
+                         _("too short to tell the language"))
+    return detect(text)
+
+
+def script_of(text: str) -> str:
+    """The script most letters of ``text`` are in ('' when it has none)."""
+    scripts = _scripts(unicodedata.normalize("NFC", text))
+    if not scripts:
+        return ""
+    key = scripts.most_common(1)[0][0]
+    return _SCRIPT_NAMES.get(key, key.title())
+
+
+def knows(language: str) -> bool:
+    """Whether langdetect has a profile for ``language`` (its base code)."""
+    return _base(language) in _profiles()
+
+
+@cache
+def _profiles() -> frozenset[str]:
+    """The base codes of langdetect's language profiles (read from its folder)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("langdetect")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    folder = Path(next(iter(spec.submodule_search_locations))) / "profiles"
+    return frozenset(_base(entry.name) for entry in folder.iterdir()) if folder.is_dir() \
+        else frozenset()
+
+
+def preload() -> None:
+    """Load langdetect's profiles now (an app calls this in a background thread)."""
+    _probabilities("natid")
 
 
 def _scripts(text: str) -> Counter[str]:
@@ -152,11 +236,11 @@ def _by_script(key: str, script: str, text: str) -> Detection:
         weights = [1.0 + len(_AM_HINTS.findall(text)), 1.0 + len(_TI_HINTS.findall(text))]
     total = sum(weights)
     ranked = sorted(zip(languages, weights, strict=True), key=lambda item: -item[1])
-    names = " and ".join(languages)
     return Detection(
         tuple(Candidate(lang, weight / total, "script") for lang, weight in ranked),
         script, True,
-        f"{script} script is written in {names}; the script alone cannot tell them apart")
+        _("{script} script is written in {languages}; the script alone cannot tell them "
+          "apart").format(script=script, languages=", ".join(languages)))
 
 
 def _by_langdetect(text: str, script: str, letters: int) -> Detection:
@@ -173,16 +257,24 @@ def _by_langdetect(text: str, script: str, letters: int) -> Detection:
         creole = _haitian_creole_share(words)
         if creole:
             candidates.insert(0, Candidate("ht", creole, "words"))
-            reasons.append("words typical of Haitian Creole, which langdetect does not "
-                           "know: the text may be Haitian Creole")
+            reasons.append(_("words typical of Haitian Creole, which langdetect does not "
+                             "know: the text may be Haitian Creole"))
     if not proposals:
-        reasons.append("langdetect knows no language in this script")
-    elif letters < MIN_LETTERS or len(words) < MIN_WORDS:
-        reasons.append("too short to tell reliably; ask for a longer sentence")
+        reasons.append(_("langdetect knows no language in this script"))
+    elif letters < MIN_LETTERS or _word_count(text) < MIN_WORDS:
+        reasons.append(_("too short to tell reliably; ask for a longer sentence"))
     elif proposals[0][1] < MIN_PROBABILITY:
-        reasons.append(f"the best proposal ({proposals[0][0]}) has probability "
-                       f"{proposals[0][1]:.2f}, below {MIN_PROBABILITY:.2f}")
+        reasons.append(_("the best proposal ({language}) has probability {probability}, "
+                         "below {threshold}").format(
+            language=proposals[0][0], probability=f"{proposals[0][1]:.2f}",
+            threshold=f"{MIN_PROBABILITY:.2f}"))
     return Detection(tuple(candidates), script, bool(reasons), "; ".join(reasons))
+
+
+def _word_count(text: str) -> int:
+    """Words separated by spaces that hold a letter (vowel signs do not split a word)."""
+    return sum(1 for token in text.split()
+               if any(unicodedata.category(char)[0] == "L" for char in token))
 
 
 def _haitian_creole_share(words: list[str]) -> float:

@@ -11,11 +11,13 @@ Language and country names come from CLDR through Babel, never from a table here
 
 from __future__ import annotations
 
+import datetime
 import gettext
 import importlib.util
 import io
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 DOMAIN = "natid"
 LANGUAGES = ("es", "en", "fr", "pt")
@@ -107,3 +109,59 @@ def country_name(code: str, in_language: str | None = None) -> str:
     except (ValueError, UnknownLocaleError):
         return code
     return str(names.get(code, code))
+
+
+def _locale(in_language: str | None) -> Any:
+    """The Babel locale of ``in_language`` (default: the officer's); English if unknown."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse((in_language or translator.language).replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return Locale("en")
+
+
+def format_number(value: float, in_language: str | None = None, *, digits: int = 2,
+                  signed: bool = False) -> str:
+    """A number as the officer's language writes it ('0,48' in Spanish), from CLDR."""
+    from babel.numbers import format_decimal
+
+    pattern = "0." + "0" * digits if digits else "0"
+    if signed:
+        pattern = f"+{pattern};-{pattern}"
+    return str(format_decimal(value, format=pattern, locale=_locale(in_language)))
+
+
+def format_percent(value: float, in_language: str | None = None) -> str:
+    """A share (0.97) as a percentage in the officer's language ('97 %' in French)."""
+    from babel.numbers import format_percent as babel_percent
+
+    return str(babel_percent(value, locale=_locale(in_language)))
+
+
+def format_date(day: str, in_language: str | None = None) -> str:
+    """An ISO date (or the date part of a timestamp) as the officer's language writes it.
+
+    Text that is no full date is returned as it is (a partial date such as '1987-04').
+    """
+    from babel.dates import format_date as babel_date
+
+    try:
+        value = datetime.date.fromisoformat(day[:10])
+    except ValueError:
+        return day
+    return str(babel_date(value, format="medium", locale=_locale(in_language)))
+
+
+def format_moment(at: str, in_language: str | None = None) -> str:
+    """A UTC timestamp ('2026-11-23T16:52:44.1Z') as a local date and time.
+
+    It is shown in this computer's time zone, as the officer's language writes it.
+    """
+    from babel.dates import format_datetime
+
+    try:
+        moment = datetime.datetime.fromisoformat(at.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return at
+    return str(format_datetime(moment, format="short", locale=_locale(in_language)))

@@ -223,7 +223,8 @@ def test_an_answer_is_one_event_and_the_next_question_follows() -> None:
     event = interview.answer("full_name", "  Gurpreet Singh  ")
     assert event == interview.events[-1]
     assert event.kind is EventKind.ANSWERED
-    assert event.data == {"parameter": "full_name", "value": "Gurpreet Singh"}
+    assert event.data == {"parameter": "full_name", "value": "Gurpreet Singh",
+                          "written_in": {"script": "Latin", "language": None}}
     assert interview.answers() == {"full_name": "Gurpreet Singh"}
     assert interview.question("full_name").current == "Gurpreet Singh"
     current = interview.current()

@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
 from engine.bundled import bundled_paths, find_questionnaire
+from engine.detect import preload
 from engine.errors import InternalError, UserError
 from engine.interview import Interview
 from engine.loader import LoadResult, check_file
@@ -26,6 +28,7 @@ from tui.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, _, language_name, translat
 
 if TYPE_CHECKING:
     from engine.render.layout import Layout
+    from tui.screens.sample_dialog import Sample
 
 DEFAULT_INTERVIEWING_COUNTRY = "MX"
 """The RCM country where interviews are held until the officer chooses another."""
@@ -146,11 +149,15 @@ class NatidApp(App[int]):
         """The open interviews in the store, newest first."""
         return list(self.store.interviews("open"))
 
-    def begin(self, index: int, interviewee_language: str) -> None:
-        """Start a new interview with the questionnaire chosen, where the officer said."""
+    def begin(self, index: int, interviewee_language: str, *,
+              sample: Sample | None = None) -> None:
+        """Start a new interview with the questionnaire chosen, where the officer said.
+
+        A language sample taken before is recorded with it.
+        """
         _path, result = (self._loaded or [])[index]
         try:
-            self._interview = start_recorded(
+            interview = start_recorded(
                 self.store, result.unwrap(), interviewee_language=interviewee_language,
                 officer_language=self.officer_language, officer=self.officer,
                 office=self.office, content_hash=result.content_hash,
@@ -159,7 +166,26 @@ class NatidApp(App[int]):
             self.notify(_("Not started: {reason}").format(reason=error.message),
                         severity="error")
             return
+        self._interview = interview
+        if sample is not None:
+            self.record_sample(sample)
+        self._preload_detection()
         self.show_current()
+
+    def record_sample(self, sample: Sample) -> bool:
+        """Record the person's language sample with the interview; say so if it fails."""
+        try:
+            self.interview.record_language_sample(sample[0], detection=sample[1])
+        except UserError as error:
+            self.notify(_("Language sample not recorded: {reason}").format(
+                reason=error.message), severity="error")
+            return False
+        return True
+
+    @work(thread=True, exclusive=True, group="detect")
+    def _preload_detection(self) -> None:
+        """Load langdetect's profiles in the background: text answers are read with it."""
+        preload()
 
     def resume(self, interview_id: str) -> None:
         """Reopen a stored interview where it stopped."""
@@ -174,6 +200,7 @@ class NatidApp(App[int]):
             self.notify(_("Cannot resume: {reason}").format(reason=error.message),
                         severity="error")
             return
+        self._preload_detection()
         self.show_current()
 
     def show_current(self) -> None:

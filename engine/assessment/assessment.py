@@ -8,10 +8,12 @@ supported", "insufficient" or "consular interview needed" — never "proven".
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
+from engine.assessment.language_sample import SAMPLE, sample_outcome
 from engine.assessment.outcomes import (
     CONFIRMED,
     CONTRADICTED,
@@ -95,11 +97,15 @@ class Assessment:
     """The step of the verbal scale alone, e.g. 'moderate support' (for translation)."""
     direction: str = ""
     """'for' or 'against' the presumed nationality; '' when neutral."""
+    language_sample: ParameterResult | None = None
+    """The person's last language sample as language evidence (never one of the country's
+    parameters, so never counted for its rule); None when there is none."""
 
     @cached_property
     def explanation(self) -> tuple[str, ...]:
         """Every step of the assessment in words: the rule, each parameter, the score."""
-        return _explain(self.parameters, self.rule, self.log10_lr, country=self.country,
+        shown = (*self.parameters, *([self.language_sample] if self.language_sample else []))
+        return _explain(shown, self.rule, self.log10_lr, country=self.country,
                         contradictions=self.contradictions, conclusion=self.conclusion)
 
     def outcome(self, parameter_id: str) -> str:
@@ -125,6 +131,9 @@ class Assessment:
             "contradictions": [{"check": c.check, "parameters": list(c.parameters),
                                 "message": c.message} for c in self.contradictions],
             "items_for_consulate": list(self.items_for_consulate),
+            "language_sample": (None if self.language_sample is None
+                                else vars(self.language_sample)
+                                | {"contribution": round(self.language_sample.contribution, 4)}),
             "explanation": list(self.explanation),
         }
 
@@ -143,36 +152,45 @@ def assess(questionnaire: Questionnaire, state: InterviewState,
     relevant_ids = {p.id for p in relevant}
     answers = state.counting_answers(questionnaire, relevant)
     day = on or _start_day(state)
-    raw: list[tuple[Any, str, str, float]] = []
+    raw: list[ParameterResult] = []
     for parameter in questionnaire.parameters:
         result = outcome_of(questionnaire, parameter, state, answers,
                             parameter.id in relevant_ids)
         weight = (contribution(parameter, result.outcome)
                   if result.outcome in (CONFIRMED, CONTRADICTED) else 0.0)
-        raw.append((parameter, result.outcome, result.reason, weight))
-    capped = _apply_caps(raw)
-    results = tuple(
-        ParameterResult(parameter.id, outcome, str(parameter.evidence), parameter.domain,
-                        str(parameter.verify), capped[index], reason)
-        for index, (parameter, outcome, reason, _weight) in enumerate(raw)
-    )
+        raw.append(ParameterResult(parameter.id, result.outcome, str(parameter.evidence),
+                                   parameter.domain, str(parameter.verify), weight,
+                                   result.reason))
+    sample = _sample_result(questionnaire, state)
+    capped = _apply_caps([*raw, sample] if sample else raw)
+    results = tuple(capped[:len(raw)])
+    sample = capped[-1] if sample else None
     confirmed = tuple(r.parameter for r in results if r.outcome == CONFIRMED)
     rule = RuleResult(questionnaire.rule.confirmations_required, confirmed,
                       len(confirmed) >= questionnaire.rule.confirmations_required)
-    total = sum(r.contribution for r in results)
+    total = sum(r.contribution for r in (*results, *([sample] if sample else [])))
     contradictions = tuple(find_contradictions(questionnaire, answers, day, language))
     conclusion = _conclusion(results, rule, total, contradictions)
     return Assessment(
         country=questionnaire.country, parameters=results, rule=rule, log10_lr=total,
         strength=verbal(total, questionnaire.country),
-        by_tier=_groups(results, lambda r: r.tier),
+        by_tier=_groups([*results, *([sample] if sample else [])], lambda r: r.tier),
         by_domain=_groups([r for r in results if r.domain], lambda r: str(r.domain)),
         contradictions=contradictions, conclusion=conclusion,
         items_for_consulate=tuple(
             r.parameter for r in results
             if r.verify == Verification.CONSULATE and r.outcome == UNCONFIRMED),
-        support=level(total)[0], direction=level(total)[1],
+        support=level(total)[0], direction=level(total)[1], language_sample=sample,
     )
+
+
+def _sample_result(questionnaire: Questionnaire, state: InterviewState) -> ParameterResult | None:
+    found = sample_outcome(questionnaire, state)
+    if found is None:
+        return None
+    outcome, reason, ratio = found
+    return ParameterResult(SAMPLE, outcome, str(EvidenceTier.LANGUAGE), None, "auto",
+                           math.log10(ratio), reason)
 
 
 def _start_day(state: InterviewState) -> datetime.date:
@@ -182,15 +200,15 @@ def _start_day(state: InterviewState) -> datetime.date:
         return datetime.datetime.now(datetime.UTC).date()
 
 
-def _apply_caps(raw: list[tuple[Any, str, str, float]]) -> list[float]:
+def _apply_caps(raw: list[ParameterResult]) -> list[ParameterResult]:
     """Scale language evidence and each knowledge domain down to their caps."""
-    weights = [weight for _p, _o, _r, weight in raw]
+    weights = [result.contribution for result in raw]
     groups: dict[tuple[str, str], list[int]] = {}
-    for index, (parameter, _outcome, _reason, _weight) in enumerate(raw):
-        if parameter.evidence is EvidenceTier.LANGUAGE:
+    for index, result in enumerate(raw):
+        if result.tier == EvidenceTier.LANGUAGE:
             groups.setdefault(("language", ""), []).append(index)
-        elif parameter.evidence is EvidenceTier.KNOWLEDGE:
-            groups.setdefault(("domain", parameter.domain or ""), []).append(index)
+        elif result.tier == EvidenceTier.KNOWLEDGE:
+            groups.setdefault(("domain", result.domain or ""), []).append(index)
     for (kind, _name), members in groups.items():
         limit = LANGUAGE_CAP if kind == "language" else DOMAIN_CAP
         total = sum(weights[i] for i in members)
@@ -198,7 +216,8 @@ def _apply_caps(raw: list[tuple[Any, str, str, float]]) -> list[float]:
         if total and allowed != total:
             for i in members:
                 weights[i] *= allowed / total
-    return weights
+    return [replace(result, contribution=weight) for result, weight in zip(raw, weights,
+                                                                           strict=True)]
 
 
 def _groups(results: Any, key: Any) -> dict[str, GroupResult]:

@@ -133,3 +133,18 @@ def _number(parameter: Parameter, value: Any) -> int | float:
         raise AnswerError(_("{name}: {value} is above the largest answer accepted, {limit:g}")
                           .format(name=name, value=value, limit=bounds.max))
     return value
+
+
+def check_written(data: dict[str, Any]) -> None:
+    """Refuse a recorded answer whose 'written_in' is not {"script": …, "language": …}.
+
+    Raises:
+        AnswerError: it is malformed.
+    """
+    written = data.get("written_in")
+    if written is None:
+        return
+    if not isinstance(written, dict) or not isinstance(written.get("script"), str) \
+            or not isinstance(written.get("language"), str | None):
+        raise AnswerError(_("what the answer is written in is not recorded as a script and "
+                            "a language"))

@@ -26,6 +26,8 @@ class EventKind(StrEnum):
     NOTED = "noted"
     MOVED = "moved"
     CLOSED = "closed"
+    LANGUAGE_SAMPLE = "language_sample"
+    """A sentence the person typed in their own language, and what it was found to be."""
     BEST_INTERESTS = "best_interests"
     """A child's best-interests step, recorded from the child protection authority."""
     ROUTED = "routed"

@@ -12,9 +12,10 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from engine.detect import Detection, detect, written_in
 from engine.errors import UserError
 from engine.i18n import _
-from engine.interview.answers import AnswerError, check_answer
+from engine.interview.answers import AnswerError, check_answer, check_written
 from engine.interview.audit import check_audit_event
 from engine.interview.dates import check_original, given_in
 from engine.interview.events import (
@@ -33,9 +34,11 @@ from engine.interview.state import (
     apply,
     relevant_in,
 )
+from engine.language_evidence import answer_mismatch
 from engine.model import Form, Kind, Parameter, Questionnaire, Screening, Verification
 from engine.model.consulates import RCM_COUNTRIES
 from engine.suggest import did_you_mean
+from engine.texts import pick
 
 if TYPE_CHECKING:
     from engine.assessment import Assessment
@@ -268,11 +271,46 @@ class Interview:
         if calendar not in (None, "gregorian"):
             value, original = given_in(parameter, value, calendar)
         checked = check_answer(self._form_of(parameter.id), parameter, value, self._today())
-        if original is None:
-            return self._record(EventKind.ANSWERED, officer, parameter=parameter.id,
-                                value=checked)
+        extra: dict[str, Any] = {}
+        if original is not None:
+            extra["original"] = original
+        if parameter.kind is Kind.TEXT:
+            written = written_in(checked)
+            if written is not None:
+                extra["written_in"] = {"script": written.script, "language": written.language}
         return self._record(EventKind.ANSWERED, officer, parameter=parameter.id, value=checked,
-                            original=original)
+                            **extra)
+
+    def record_language_sample(self, text: str, *, detection: Detection | None = None,
+                               officer: str | None = None) -> Event:
+        """Record a sentence the person typed in their own language, and its language.
+
+        ``detection`` is what :func:`engine.detect.detect` found for ``text``, when the
+        caller ran it already (an app does, in a background thread); otherwise it is
+        run here. The last sample counts as language evidence (engine.language_evidence).
+        """
+        self._must_be_open()
+        if not isinstance(text, str) or not text.strip():
+            raise InterviewError(_("the language sample is empty: ask the person to type a "
+                                   "sentence"))
+        found = detection if detection is not None else detect(text)
+        return self._record(EventKind.LANGUAGE_SAMPLE, officer, text=text.strip(),
+                            detection=found.to_dict())
+
+    def answer_mismatch(self, parameter_id: str) -> str:
+        """Why the script or language of a text answer is unexpected ('' when it is not).
+
+        The officer is shown it; it changes nothing in the assessment.
+        """
+        parameter = self._parameter(parameter_id)
+        current = self._state_of(parameter.id)
+        if not current.answered or current.written is None:
+            return ""
+        form = self._form_of(parameter.id)
+        return answer_mismatch(current.written, interviewee=self.state.interviewee_language,
+                               officer=self.officer_language or self.state.officer_language,
+                               prompt=pick(parameter.prompt, self.state.interviewee_language,
+                                           form))
 
     def decline(self, parameter_id: str, reason: str = "declined", *,
                 officer: str | None = None) -> Event:
@@ -444,6 +482,12 @@ class Interview:
         if self.state.closed:
             raise InterviewRecordError(f"event #{index + 1} ({event.kind}) comes after the "
                                        "interview was closed")
+        if event.kind is EventKind.LANGUAGE_SAMPLE:
+            try:
+                Detection.from_dict(event.data.get("detection"))
+            except ValueError as error:
+                raise InterviewRecordError(f"event #{index + 1}: {error}") from None
+            return
         ident = event.data.get("parameter")
         if ident is None and event.kind in (EventKind.NOTED, EventKind.CLOSED):
             return
@@ -461,6 +505,7 @@ class Interview:
                 check_answer(self._form_of(ident), parameter, event.data.get("value"),
                              event.moment.date())
                 check_original(parameter, event.data)
+                check_written(event.data)
             except AnswerError as error:
                 raise InterviewRecordError(f"event #{index + 1}: {error.message}") from None
         elif event.kind is EventKind.VERIFIED:

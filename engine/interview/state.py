@@ -43,8 +43,21 @@ class ParameterState:
     verification: Verification | None = None
     original: dict[str, str] | None = None
     """A date as the person gave it in another calendar: {"calendar": …, "date": …}."""
+    written: dict[str, Any] | None = None
+    """What a text answer is written in: {"script": …, "language": … or None}."""
     events: list[int] = field(default_factory=list)
     """Indexes of every event about this question, changes included."""
+
+
+@dataclass(frozen=True)
+class LanguageSample:
+    """A sentence the person typed, and the detection recorded with it."""
+
+    text: str
+    detection: dict[str, Any]
+    """What :meth:`engine.detect.Detection.to_dict` gave."""
+    officer: str
+    at: str
 
 
 @dataclass
@@ -67,6 +80,8 @@ class InterviewState:
     """The RCM country where the interview takes place (ISO code), if recorded."""
     audit: list[Event] = field(default_factory=list)
     """Best-interests steps, routings, requests and referrals, and every refusal, in order."""
+    language_samples: list[LanguageSample] = field(default_factory=list)
+    """The person's language samples, oldest first (the last one counts)."""
 
     def relevant(self, questionnaire: Questionnaire) -> list[Parameter]:
         """The parameters whose conditions hold for the answers that count, in order."""
@@ -130,6 +145,13 @@ def apply(state: InterviewState, event: Event, index: int) -> None:
                             "officer": event.officer, "at": event.at})
     elif event.kind is EventKind.CLOSED:
         state.closed = True
+    elif event.kind is EventKind.LANGUAGE_SAMPLE:
+        detection = event.data.get("detection")
+        if not isinstance(detection, dict):
+            raise InterviewRecordError(f"event #{index + 1}: a language sample without its "
+                                       "detection")
+        state.language_samples.append(LanguageSample(_text(event.data, "text", index),
+                                                     detection, event.officer, event.at))
     elif event.kind in AUDIT_KINDS:
         state.audit.append(event)
     else:
@@ -154,6 +176,8 @@ def _answered(current: ParameterState, event: Event, index: int) -> None:
     current.declined, current.skipped = None, False
     original = event.data.get("original")
     current.original = dict(original) if isinstance(original, dict) else None
+    written = event.data.get("written_in")
+    current.written = dict(written) if isinstance(written, dict) else None
 
 
 def _same_answer(before: Any, after: Any) -> bool:
@@ -170,6 +194,7 @@ def _declined(current: ParameterState, event: Event, index: int) -> None:
                                    "'declined' or 'dont_know'")
     current.value, current.answered, current.declined = None, False, reason
     current.skipped, current.verification, current.original = False, None, None
+    current.written = None
 
 
 def _skipped(current: ParameterState, event: Event, index: int) -> None:

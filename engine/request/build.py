@@ -13,7 +13,7 @@ from typing import Any
 from engine.assessment import Assessment
 from engine.directory import Representation, serving
 from engine.errors import UsageError, UserError
-from engine.i18n import _
+from engine.i18n import _, translations
 from engine.interview import Interview
 from engine.interview.events import Event, EventKind, format_time
 from engine.interview.state import SCREENING_PREFIX
@@ -231,6 +231,12 @@ def _evidence(interview: Interview, assessment: Assessment, language: str) -> Ev
                           outcome=result.outcome, tier=result.tier,
                           contribution=round(result.contribution, 4))
              for result in assessment.parameters]
+    sample = assessment.language_sample
+    if sample is not None:
+        label = translations(language).gettext("Language sample")
+        items.append(EvidenceItem(parameter=sample.parameter, label=label,
+                                  outcome=sample.outcome, tier=sample.tier,
+                                  contribution=round(sample.contribution, 4)))
     return Evidence(conclusion=assessment.conclusion,
                     confirmations_required=assessment.rule.required,
                     confirmed=list(assessment.rule.confirmed), rule_met=assessment.rule.met,

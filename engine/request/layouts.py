@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from engine.i18n import N_, country_name, translations
+from engine.i18n import N_, country_name, format_date, translations
 from engine.render.layout import Layout, Row, Section, Table
 from engine.request.model import CertificateRequest
 from engine.request.referral import Referral
@@ -33,7 +33,8 @@ def request_layout(request: CertificateRequest) -> Layout:
         ) if value)),
         Section(_("Request"), rows=(
             Row(_("Reference"), request.request_id),
-            Row(_("Prepared"), f"{request.prepared_at[:10]} — {request.prepared_by}"),
+            Row(_("Prepared"), f"{format_date(request.prepared_at, lang)} — "
+                               f"{request.prepared_by}"),
             Row(_("Office"), request.office or "—"),
             Row(_("Country of interview"), country_name(request.interviewing_country, lang)),
             Row(_("Nationality declared"), _country(request.nationality.declared, lang)),
@@ -67,7 +68,7 @@ def request_layout(request: CertificateRequest) -> Layout:
         step = request.child_protection.best_interests
         sections.append(Section(_("Child protection"), rows=(
             Row(_("Best-interests step"), f"{step.authority} — {step.reference} "
-                                          f"({step.at[:10]})"),)))
+                                          f"({format_date(step.at, lang)})"),)))
     sections.append(Section(_("Decision of the consulate"), paragraphs=(_(
         "Nationality confirmed / not confirmed / more information needed; reference, date, "
         "name and signature of the consular officer."),), blank_lines=4))
@@ -88,7 +89,8 @@ def referral_layout(referral: Referral) -> Layout:
     _ = translations(lang).gettext
     sections = [Section(_("Referral"), rows=(
         Row(_("Reference"), referral.referral_id),
-        Row(_("Prepared"), f"{referral.prepared_at[:10]} — {referral.prepared_by}"),
+        Row(_("Prepared"), f"{format_date(referral.prepared_at, lang)} — "
+                           f"{referral.prepared_by}"),
         Row(_("Office"), referral.office or "—"),
         Row(_("Country of interview"), country_name(referral.interviewing_country, lang)
             if referral.interviewing_country else "—"),

@@ -32,7 +32,12 @@ class QuestionScreen(NatidScreen):
         "know. Neither counts against them.\n- **Ctrl+P**: leave the question for later.\n"
         "- **Ctrl+B**: the question before.\n- **Ctrl+E**: record what you verified "
         "(a document seen, the interpreter's confirmation), with the reason.\n"
-        "- **Ctrl+N**: a note.\n- **Ctrl+R**: review every answer and see the result.\n\n"
+        "- **Ctrl+N**: a note.\n- **Ctrl+T**: a language sample: the person types a "
+        "sentence in their own language.\n- **Ctrl+R**: review every answer and see the "
+        "result.\n\nnatid notes the script and language of each written answer: an answer "
+        "in a script other than the person's, or in a language that is neither the "
+        "person's nor yours, is pointed out (check who typed it). It changes nothing in "
+        "the result.\n\n"
         "Every interview begins with the **protection screening** (marked at the top "
         "left): whether the person was informed and agrees, their age, the nationality "
         "they declare, and signs that they may need protection. Its answers are recorded "
@@ -53,6 +58,7 @@ class QuestionScreen(NatidScreen):
         Binding("ctrl+e", "verify", N_("Verify"), priority=True),
         Binding("ctrl+n", "note", N_("Note"), priority=True),
         Binding("ctrl+r", "review", N_("Review"), priority=True),
+        Binding("ctrl+t", "sample", N_("Language sample"), priority=True),
         Binding("ctrl+l", "app.switch_language", N_("Language")),
     ]
 
@@ -99,7 +105,8 @@ class QuestionScreen(NatidScreen):
     def _texts(self) -> dict[str, str]:
         question = self.question
         state = (_("Recorded: the person declined to answer") if question.declined == "declined"
-                 else _("Recorded: the person does not know") if question.declined else "")
+                 else _("Recorded: the person does not know") if question.declined
+                 else self.app.interview.answer_mismatch(question.id))
         section = (_("Protection screening") if self.screening
                    else _("Questionnaire of {country}").format(
                        country=country_name(self.app.interview.questionnaire.country)))
@@ -141,7 +148,12 @@ class QuestionScreen(NatidScreen):
             self.say(str(problem))
             return
         calendar = answer.calendar()
-        self.act(lambda: self.app.interview.answer(self.question.id, value, calendar=calendar))
+        ident = self.question.id
+        if self.act(lambda: self.app.interview.answer(ident, value, calendar=calendar)):
+            mismatch = self.app.interview.answer_mismatch(ident)
+            if mismatch:
+                self.app.notify(f"{self.question.officer_label}: {mismatch}",
+                                severity="warning", timeout=10)
 
     def action_decline(self) -> None:
         """The person declines to answer."""
@@ -194,27 +206,44 @@ class QuestionScreen(NatidScreen):
 
         self.app.push_screen(NoteDialog(), record)
 
+    def action_sample(self) -> None:
+        """Take the person's language sample and record it with the interview."""
+        from tui.screens.sample_dialog import LanguageSampleDialog, Sample
+
+        questionnaires = [self.app.interview.questionnaire]
+
+        def record(sample: Sample | None) -> None:
+            if sample is not None and self.app.record_sample(sample):
+                self.say(_("Language sample recorded."))
+                self.query_one(RulePanel).show(self.app.interview.assess())
+
+        self.app.push_screen(LanguageSampleDialog(questionnaires), record)
+
     def action_review(self) -> None:
         """See every answer and the result so far."""
         from tui.screens.review import ReviewScreen
 
         self.app.push_screen(ReviewScreen())
 
-    def act(self, action: object, *, move_on: bool = True) -> None:
-        """Run an engine action; on success move on, on refusal say why and stay."""
+    def act(self, action: object, *, move_on: bool = True) -> bool:
+        """Run an engine action; on success move on, on refusal say why and stay.
+
+        Returns whether the action was recorded.
+        """
         try:
             action()  # type: ignore[operator]
         except _NothingBefore:
             self.say(_("This is the first question."))
-            return
+            return False
         except UserError as error:
             self.say(_("Not saved: {reason}").format(reason=error.message))
-            return
+            return False
         if move_on:
             self.app.show_current()
         else:
             self.say(_("Saved."))
             self.query_one(RulePanel).show(self.app.interview.assess())
+        return True
 
     def say(self, text: str) -> None:
         """Show a message under the answer."""

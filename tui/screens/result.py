@@ -23,7 +23,7 @@ from engine.protection import (
     request_obstacles,
     route_to_presumed,
 )
-from tui.i18n import N_, _, country_name
+from tui.i18n import N_, _, country_name, format_number
 from tui.screens.base import NatidDialog, NatidScreen
 from tui.vocabulary import NEXT_STEPS, PROTECTION_NEXT_STEP, RULE_MET_WITHOUT_DOCUMENT
 from tui.widgets.plain import plain
@@ -115,8 +115,14 @@ class ResultScreen(NatidScreen):
                 continue
             prompt = interview.question(result.parameter).officer_label \
                 if result.parameter in asked else result.parameter
-            table.add_row(*plain(prompt[:36], _(result.outcome), f"{result.contribution:+.2f}",
+            table.add_row(*plain(prompt[:36], _(result.outcome),
+                                 format_number(result.contribution, signed=True),
                                  result.reason[:60]))
+        sample = assessment.language_sample
+        if sample is not None:
+            table.add_row(*plain(_("Language sample"), _(sample.outcome),
+                                 format_number(sample.contribution, signed=True),
+                                 sample.reason[:60]))
         self.refresh_protection()
 
     def refresh_protection(self) -> None:

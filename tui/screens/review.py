@@ -66,6 +66,9 @@ class ReviewScreen(NatidScreen):
         self.query_one(FlagNotice).show(
             protection_of(interview, self.app.officer_language).flags)
         lines = [f"⚠ {c.message}" for c in assessment.contradictions]
+        lines += [f"⚠ {interview.question(p.id).officer_label}: {mismatch}"
+                  for p in interview.relevant()
+                  if (mismatch := interview.answer_mismatch(p.id))]
         self.query_one("#contradictions", Static).update("\n".join(lines))
         self.query_one(RulePanel).show(assessment)
         table.focus()

@@ -10,9 +10,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Header, Label, Select, Static
 
+from engine.detect import suggest
 from engine.model.consulates import RCM_COUNTRIES
 from tui.i18n import N_, _, country_name, language_name
 from tui.screens.base import NatidScreen
+from tui.screens.sample_dialog import Sample
 
 
 class SetupScreen(NatidScreen):
@@ -24,14 +26,22 @@ class SetupScreen(NatidScreen):
         "serves it. natid remembers it until you quit.\n\nChoose the **country of presumed "
         "nationality**: natid uses the questionnaire that country contributed.\n\nChoose "
         "the **person's language**: each question is shown in it, beside your own language, "
-        "so the person can read it in their own script.\n\nEvery interview begins with the "
+        "so the person can read it in their own script.\n\n**Ctrl+T** (or **Language "
+        "sample**) lets the person type a sentence in their own language: natid says which "
+        "language it is and which questionnaires are written in it, and records the sample "
+        "with the interview. It is a hint, never a finding.\n\nEvery interview begins with the "
         "**protection screening**, then the country's questions.\n\n**Start** begins the "
         "interview; **Escape** goes back."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         *NatidScreen.BINDINGS,
         Binding("escape", "app.pop_screen", N_("Back")),
+        Binding("ctrl+t", "sample", N_("Language sample")),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sample: Sample | None = None
 
     def compose(self) -> ComposeResult:
         """The three choices and the start button."""
@@ -54,9 +64,11 @@ class SetupScreen(NatidScreen):
                 yield Label(_("Person's language"), classes="field-label")
                 yield Select([], prompt=_("Choose the country first"), compact=True,
                              id="interviewee")
+            yield Static("", id="sample-found", markup=False)
             yield Static("", id="message", classes="message")
             with Horizontal(classes="buttons"):
                 yield Button(_("Start"), id="start", variant="primary", compact=True)
+                yield Button(_("Language sample"), id="sample", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -74,9 +86,39 @@ class SetupScreen(NatidScreen):
         languages = self.query_one("#interviewee", Select)
         languages.set_options([(language_name(code), code) for code in questionnaire.languages])
         languages.prompt = _("Choose the person's language")
+        if self.sample is not None:
+            sampled = [c.language for c in self.sample[1].candidates]
+            fitting = [code for code in questionnaire.languages
+                       if code.split("-")[0] in sampled]
+            if fitting:
+                languages.value = fitting[0]
+
+    def action_sample(self) -> None:
+        """Let the person type a sentence; choose the questionnaire it suggests."""
+        from tui.screens.sample_dialog import LanguageSampleDialog, describe
+
+        questionnaires = [q for _path, q in self.app.questionnaires()]
+
+        def keep(sample: Sample | None) -> None:
+            if sample is None:
+                return
+            self.sample = sample
+            self.query_one("#sample-found", Static).update(
+                _("Language sample: “{text}”").format(text=sample[0]) + "\n"
+                + describe(sample[1], questionnaires))
+            countries = suggest(sample[1], questionnaires)
+            country = self.query_one("#country", Select)
+            if countries and not isinstance(country.value, int):
+                codes = [q.country for q in questionnaires]
+                country.value = codes.index(countries[0])
+
+        self.app.push_screen(LanguageSampleDialog(questionnaires), keep)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Begin the interview."""
+        """Begin the interview, or take a language sample."""
+        if event.button.id == "sample":
+            self.action_sample()
+            return
         country = self.query_one("#country", Select).value
         language = self.query_one("#interviewee", Select).value
         if not isinstance(country, int):
@@ -85,7 +127,7 @@ class SetupScreen(NatidScreen):
         if not isinstance(language, str):
             self.query_one("#message", Static).update(_("Choose the person's language."))
             return
-        self.app.begin(country, language)
+        self.app.begin(country, language, sample=self.sample)
 
 
 def _by_name(option: tuple[str, str]) -> str:

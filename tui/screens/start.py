@@ -10,7 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Select, Static
 
 from engine.store import InterviewSummary
-from tui.i18n import LANGUAGES, N_, _, country_name, language_name
+from tui.i18n import LANGUAGES, N_, _, country_name, format_moment, language_name
 from tui.screens.base import NatidScreen
 from tui.widgets.plain import plain
 
@@ -70,7 +70,7 @@ class StartScreen(NatidScreen):
         self.query_one("#officer", Input).focus()
 
     def _row(self, summary: InterviewSummary) -> tuple[str, ...]:
-        return (summary.started_at[:16].replace("T", " "), country_name(summary.country),
+        return (format_moment(summary.started_at), country_name(summary.country),
                 summary.officer, str(summary.event_count), summary.id[:12])
 
     def on_select_changed(self, event: Select.Changed) -> None:

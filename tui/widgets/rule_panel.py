@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual.widgets import Static
 
 from engine.assessment import Assessment
-from tui.i18n import _, ngettext
+from tui.i18n import _, format_number, ngettext
 
 
 class RulePanel(Static):
@@ -32,7 +32,7 @@ def describe(assessment: Assessment) -> str:
     rule_label, strength_label = _("Country rule"), _("Strength of support")
     return (f"[b]{rule_label}[/b]: {line} — {met}\n"
             f"[b]{strength_label}[/b]: {strength_words(assessment)} "
-            f"(log10 LR {assessment.log10_lr:+.2f})")
+            f"(log10 LR {format_number(assessment.log10_lr, signed=True)})")
 
 
 def strength_words(assessment: Assessment) -> str:

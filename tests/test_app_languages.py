@@ -1,0 +1,145 @@
+"""The app's language sample and its notice of an answer in an unexpected script."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Select, Static
+
+from engine.interview.events import EventKind
+from engine.store import open_store
+from tests.app_driver import SIZE, answer_current, new_app, start_india, type_text
+from tui.screens.question import QuestionScreen
+from tui.screens.result import ResultScreen
+from tui.screens.sample_dialog import LanguageSampleDialog
+from tui.screens.setup import SetupScreen
+
+PUNJABI = "ਮੈਂ ਪੰਜਾਬ ਤੋਂ ਹਾਂ ਅਤੇ ਮੇਰਾ ਪਿੰਡ ਜਲੰਧਰ ਦੇ ਨੇੜੇ ਹੈ"
+
+
+async def wait_for_detection(pilot: Pilot[Any]) -> str:
+    """Wait until the dialog shows what the sample is (detection runs in a thread)."""
+    for _ in range(100):
+        await pilot.pause(0.05)
+        shown = str(pilot.app.screen.query_one("#detected", Static).render())
+        if shown:
+            return shown
+    raise AssertionError("the detection never appeared")
+
+
+def test_a_sample_typed_before_the_interview_chooses_india_and_is_recorded(
+        tmp_path: Path) -> None:
+    db = tmp_path / "natid.db"
+
+    async def run() -> None:
+        app = new_app(db, language="en")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.click("#officer")
+            await type_text(pilot, "Ana")
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            await pilot.press("ctrl+t")
+            await pilot.pause()
+            assert isinstance(app.screen, LanguageSampleDialog)
+            app.screen.query_one("#sample", Input).value = PUNJABI
+            await pilot.press("enter")
+            shown = await wait_for_detection(pilot)
+            assert "Punjabi (pa)" in shown and "Gurmukhi" in shown and "India (IN)" in shown
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, SetupScreen)
+            assert "Punjabi" in str(app.screen.query_one("#sample-found", Static).render())
+            assert app.screen.query_one("#interviewee", Select).value == "pa"
+            await pilot.click("#start")
+            await pilot.pause()
+            assert isinstance(app.screen, QuestionScreen)
+        with open_store(db) as store:
+            (summary,) = store.interviews()
+            events = store.events(summary.id)
+        assert events[1].kind is EventKind.LANGUAGE_SAMPLE
+        assert events[1].data["text"] == PUNJABI
+        assert events[1].data["detection"]["candidates"][0]["language"] == "pa"
+
+    asyncio.run(run())
+
+
+def test_a_sample_cancelled_records_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "natid.db"
+
+    async def run() -> None:
+        app = new_app(db, language="en")
+        async with app.run_test(size=SIZE) as pilot:
+            await start_india(pilot, screening=None)
+            await pilot.press("ctrl+t")
+            await pilot.pause()
+            app.screen.query_one("#sample", Input).value = PUNJABI
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, QuestionScreen)
+            assert not app.interview.state.language_samples
+
+    asyncio.run(run())
+
+
+def test_a_sample_during_the_interview_is_language_evidence_on_the_result(
+        tmp_path: Path) -> None:
+    db = tmp_path / "natid.db"
+
+    async def run() -> None:
+        app = new_app(db, language="en")
+        async with app.run_test(size=SIZE) as pilot:
+            await start_india(pilot)
+            await pilot.press("ctrl+t")
+            await pilot.pause()
+            app.screen.query_one("#sample", Input).value = PUNJABI
+            await pilot.press("enter")
+            await wait_for_detection(pilot)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, QuestionScreen)
+            assert "Language sample recorded" in str(
+                app.screen.query_one("#message", Static).render())
+            sample = app.interview.assess().language_sample
+            assert sample is not None and sample.outcome == "confirmed"
+            await pilot.press("ctrl+r")
+            await pilot.pause()
+            await pilot.press("ctrl+r")
+            await pilot.pause()
+            assert isinstance(app.screen, ResultScreen)
+            rows = [app.screen.query_one("#contributions").get_row_at(index)  # type: ignore[attr-defined]
+                    for index in range(app.screen.query_one("#contributions").row_count)]  # type: ignore[attr-defined]
+            assert any(str(row[0]) == "Language sample" and str(row[2]) == "+0.48"
+                       for row in rows)
+
+    asyncio.run(run())
+
+
+def test_a_name_in_another_script_is_pointed_out_and_kept(tmp_path: Path) -> None:
+    db = tmp_path / "natid.db"
+
+    async def run() -> None:
+        app = new_app(db, language="en")
+        async with app.run_test(size=SIZE) as pilot:
+            await start_india(pilot)
+            assert isinstance(app.screen, QuestionScreen)
+            assert app.screen.question.id == "full_name"
+            screen = app.screen
+            widget = screen.query_one("#answer", Input)
+            widget.value = "गुरप्रीत सिंह"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            notices = [str(n.message) for n in app._notifications]
+            assert any("Devanagari" in n and "Gurmukhi" in n for n in notices)
+            assert app.interview.answers()["full_name"] == "गुरप्रीत सिंह"
+            await pilot.press("ctrl+b")
+            await pilot.pause()
+            assert "Devanagari" in str(app.screen.query_one("#state", Static).render())
+            before = len(list(app._notifications))
+            await answer_current(pilot, "ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ")
+            assert len(list(app._notifications)) == before
+            assert app.interview.answer_mismatch("full_name") == ""
+
+    asyncio.run(run())
