@@ -199,3 +199,14 @@ def test_a_recorded_answer_with_a_malformed_written_in_is_refused() -> None:
     record["events"][-1]["data"]["written_in"] = {"script": 7}
     with pytest.raises(InterviewRecordError, match="written in"):
         engine.Interview.from_json(json.dumps(record), india())
+
+
+def test_the_scoring_page_names_the_languages_of_wider_communication() -> None:
+    from engine.i18n import language_name
+    from engine.language_evidence import WIDER_COMMUNICATION
+    from tests.conftest import ROOT
+
+    page = (ROOT / "docs" / "scoring.md").read_text(encoding="utf-8")
+    row = next(line for line in page.splitlines() if "wider communication (" in line)
+    named = set(row.split("(")[1].split(")")[0].split(", "))
+    assert named == {language_name(code, "en") for code in WIDER_COMMUNICATION}
