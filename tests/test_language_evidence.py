@@ -134,7 +134,7 @@ def test_the_request_lists_the_sample_and_its_items_add_up_to_the_score() -> Non
     interview = finish_india(screened_india(), close=False)
     interview.record_language_sample(PUNJABI)
     interview.close()
-    request = build_request(interview, officer="A. López")
+    request = build_request(interview, officer="A. López", language="es")
     evidence = request.evidence
     sample = [item for item in evidence.items if item.parameter == "language_sample"]
     assert len(sample) == 1 and sample[0].label == "Muestra de idioma"
