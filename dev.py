@@ -11,12 +11,15 @@ Setting up means: a virtual environment in ``.venv`` with natid installed in edi
 mode with its test extra. It is redone only when pyproject.toml changes.
 Needs nothing but Python 3.11 or newer.
 
-It also makes sure of two Debian packages (DESIGN.md §10): ``fonts-noto-core``, the Noto
+It also makes sure of three Debian packages (DESIGN.md §10): ``fonts-noto-core``, the Noto
 fonts the request PDF is drawn with (names in Devanagari, Gurmukhi, Bengali, Ethiopic...),
-and ``poppler-utils``, whose pdftotext and pdfdetach the PDF tests read the PDF back with.
-When one is missing and this runs as root on a system with apt-get, it runs
-``apt-get update`` and ``apt-get install -y --no-install-recommends`` for them (without
-questions: DEBIAN_FRONTEND=noninteractive); otherwise it names them and goes on.
+``poppler-utils``, whose pdftotext and pdfdetach the PDF tests read the PDF back with, and
+``postgresql``, whose initdb and pg_ctl the store tests start a server of their own with
+(tests/postgres_server.py). When one is missing and this runs as root on a system with
+apt-get, it runs ``apt-get update`` and ``apt-get install -y --no-install-recommends`` for
+them (without questions: DEBIAN_FRONTEND=noninteractive); otherwise it names them and goes
+on. ``test`` then sets NATID_REQUIRE_POSTGRES=1 (in CI, or when the server programs are
+installed), so that the PostgreSQL tests fail rather than skip when no server starts.
 """
 
 from __future__ import annotations
@@ -48,13 +51,20 @@ def _say(message: str) -> None:
 
 
 def missing_debian_packages() -> list[str]:
-    """The Debian packages the PDF and its tests need that are not installed."""
+    """The Debian packages the PDF, the store and their tests need that are not installed."""
     missing = []
     if not NOTO_FONT.is_file():
         missing.append("fonts-noto-core")
     if not (shutil.which("pdftotext") and shutil.which("pdfdetach")):
         missing.append("poppler-utils")
+    if not postgresql_installed():
+        missing.append("postgresql")
     return missing
+
+
+def postgresql_installed() -> bool:
+    """Whether Debian's PostgreSQL server programs (initdb, pg_ctl) are installed."""
+    return any(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
 
 
 def install_debian_packages() -> None:
@@ -65,7 +75,7 @@ def install_debian_packages() -> None:
     apt_get = shutil.which("apt-get")
     root = hasattr(os, "geteuid") and os.geteuid() == 0
     if apt_get is None or not root:
-        _say(f"the PDF and its tests need the Debian packages {' and '.join(missing)}; "
+        _say(f"natid's PDF and tests need the Debian packages {' and '.join(missing)}; "
              f"install them (apt-get install {' '.join(missing)}) — going on without them")
         return
     _say(f"installing {' and '.join(missing)} with apt-get (once)")
@@ -111,6 +121,9 @@ def main(argv: list[str]) -> int:
         args = [str(BIN / "natid"), *rest]
     elif command == "test":
         args = [str(BIN / "python"), "-m", "pytest", *rest]
+        if os.environ.get("CI") or postgresql_installed():
+            # The PostgreSQL store tests must run, not be skipped (tests/postgres_server.py).
+            os.environ.setdefault("NATID_REQUIRE_POSTGRES", "1")
     elif command == "i18n":
         return update_catalogs()
     else:

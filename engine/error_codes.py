@@ -183,6 +183,46 @@ _ALL = (
         "screening role not fit",
         "the screening's 'declared_nationality' must name one of its choice parameters",
     ),
+    # Documents the person carries: the machine-readable zone and the file of a copy.
+    _e(
+        "043",
+        "machine-readable zone of the wrong size",
+        "type every line of the zone: a passport has 2 lines of 44 characters, an ID card "
+        "3 lines of 30 or 2 lines of 36; count the '<' fillers too",
+    ),
+    _e(
+        "044",
+        "character not allowed in a machine-readable zone",
+        "type capital letters A-Z, digits 0-9 and '<' only, as printed on the document; "
+        "a space or a filler is '<'",
+    ),
+    _e(
+        "045",
+        "unknown kind of machine-readable document",
+        "type the zone of a passport (its first line starts with P) or of an ID card or "
+        "official travel document (I, A or C)",
+    ),
+    _e(
+        "046",
+        "file type not accepted",
+        "attach a JPEG or PNG photo or a PDF scan; save other formats as one of those",
+    ),
+    _e(
+        "047",
+        "file or image too large",
+        "scan or photograph the document again at a lower resolution, or reduce the file",
+    ),
+    _e(
+        "048",
+        "file empty, truncated or damaged",
+        "copy the file again from where it came from, or scan or photograph the document again",
+    ),
+    _e(
+        "049",
+        "PDF with active content or a password",
+        "print the document to a new PDF, or scan it, so that no scripts, actions, attached "
+        "files or password remain",
+    ),
     # Warnings: the questionnaire works, but something should be looked at.
     _w(
         "101",
@@ -225,6 +265,18 @@ _ALL = (
         "reopen the interview to see what was recorded, then repeat the action",
     ),
     _e("062", "unknown interview", "'natid interviews list' shows the interviews and their ids"),
+    _e(
+        "063",
+        "database server cannot be used",
+        "check the URL (--db or NATID_DB), that the server runs and the network is up, the "
+        "role and its password (~/.pgpass or PGPASSFILE), and that the database exists",
+    ),
+    _e(
+        "064",
+        "store schema does not fit",
+        "an empty or older database: run 'natid db upgrade' (back up a shared one first); "
+        "a newer one: update natid",
+    ),
     # Protection, the certificate request and the referral.
     _e(
         "070",
@@ -249,6 +301,36 @@ _ALL = (
         "074",
         "no representation serves this country",
         "add the consulate to the questionnaire's 'consulates' or choose one with --consulate",
+    ),
+    # Translating a questionnaire with .po files (natid translations).
+    _e(
+        "080",
+        "translation file cannot be read",
+        "save it as a gettext .po file in UTF-8, as Poedit, Lokalize and Weblate do; "
+        "the line shown is where reading stopped",
+    ),
+    _e(
+        "081",
+        "translation file for another questionnaire or language",
+        "import the .po file exported from this questionnaire, for one of its languages "
+        "other than the source language",
+    ),
+    _e(
+        "082",
+        "translation entry does not match the questionnaire",
+        "keep msgctxt and msgid as exported; if the questionnaire changed since, export "
+        "again and merge the translations",
+    ),
+    _e(
+        "083",
+        "placeholder lost or added in a translation",
+        "keep every {placeholder} of the source text in the translation, exactly as written",
+    ),
+    _e(
+        "084",
+        "translation cannot be written into the questionnaire",
+        "write that translation into the YAML by hand; natid changes only texts written "
+        "as plain 'language: text' entries",
     ),
     # Using natid (command line and API).
     _e("090", "usage error", "run the command with --help to see what it accepts"),

@@ -64,3 +64,12 @@ def run_natid(*arguments: str, cwd: Path = ROOT) -> tuple[int, str, str]:
         cwd=cwd, capture_output=True, text=True, check=False, timeout=120,
     )
     return completed.returncode, completed.stdout, completed.stderr
+
+
+# The test PostgreSQL server and the store fixtures that run on both backends.
+from tests.postgres_server import (  # noqa: E402
+    postgres,  # noqa: F401
+    postgres_url,  # noqa: F401
+    pytest_terminal_summary,  # noqa: F401
+)
+from tests.store_backends import backend  # noqa: E402, F401

@@ -1,4 +1,4 @@
-"""Helpers for store tests: a store in a temporary folder and a recorded interview."""
+"""Helpers for store tests: a recorded interview, and tampering with a SQLite file."""
 
 from __future__ import annotations
 

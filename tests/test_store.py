@@ -1,4 +1,8 @@
-"""The SQLite store: durable events, resume, the hash chain, retention, bad files."""
+"""The store on both backends: durable events, resume, the hash chain, retention.
+
+Tests taking ``backend`` run on a SQLite file and on a PostgreSQL database of the test
+server; the ones about files (permissions, damage, a full disk) are SQLite's own.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +15,18 @@ from pathlib import Path
 import pytest
 
 from engine.interview import Event, EventKind
-from engine.store import StoreConflictError, StoreError, UnknownInterviewError, open_store
+from engine.store import (
+    StoreConflictError,
+    StoreError,
+    StoreSchemaError,
+    UnknownInterviewError,
+    open_store,
+)
+from engine.store.base import period_of
 from engine.store.recorded import resume_recorded
 from engine.store.sqlite import SQLiteStore, migrations
-from tests.store_helpers import INDIA, new_interview, tamper
+from tests.store_backends import Backend
+from tests.store_helpers import INDIA, new_interview
 
 
 @pytest.fixture
@@ -26,12 +38,12 @@ def file_digest(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def test_events_are_stored_and_an_interview_resumes_exactly(db: Path) -> None:
-    with open_store(db) as store:
+def test_events_are_stored_and_an_interview_resumes_exactly(backend: Backend) -> None:
+    with backend.open() as store:
         interview = new_interview(store)
         interview.decline("father_name", "dont_know")
         interview.go_to("full_name")
-    with open_store(db) as store:
+    with backend.open() as store:
         again = resume_recorded(store, INDIA.unwrap(), interview.id)
         assert again.events == interview.events
         assert again.answers() == interview.answers()
@@ -50,8 +62,8 @@ def test_the_database_and_its_folder_are_private(db: Path) -> None:
     assert stat.S_IMODE(db.parent.stat().st_mode) == 0o700
 
 
-def test_interviews_are_listed_and_found_by_the_beginning_of_their_id(db: Path) -> None:
-    with open_store(db) as store:
+def test_interviews_are_listed_and_found_by_the_beginning_of_their_id(backend: Backend) -> None:
+    with backend.open() as store:
         first, second = new_interview(store), new_interview(store, officer="B. Ruiz")
         second.close("the person was transferred", incomplete=True)
         assert {s.id for s in store.interviews("open")} == {first.id}
@@ -61,10 +73,15 @@ def test_interviews_are_listed_and_found_by_the_beginning_of_their_id(db: Path) 
         assert store.interview(first.id[:10]).id == first.id
         with pytest.raises(UnknownInterviewError):
             store.interview("zzzz")
+        with pytest.raises(UnknownInterviewError):
+            store.interview("%")  # a LIKE wildcard is a character, not "any id"
+        assert sorted(store.counts()) == sorted([
+            ("IN", "open", period_of(first.events[0].at), 1),
+            ("IN", str(closed[0].conclusion), period_of(second.events[0].at), 1)])
 
 
-def test_a_stale_interview_cannot_append_over_newer_events(db: Path) -> None:
-    with open_store(db) as store:
+def test_a_stale_interview_cannot_append_over_newer_events(backend: Backend) -> None:
+    with backend.open() as store:
         interview = new_interview(store)
         other = resume_recorded(store, INDIA.unwrap(), interview.id)
         other.answer("father_name", "Harjit Singh")
@@ -76,49 +93,71 @@ def test_a_stale_interview_cannot_append_over_newer_events(db: Path) -> None:
         assert len(store.events(interview.id)) == len(other.events)
 
 
-def test_a_closed_interview_takes_no_more_events(db: Path) -> None:
-    with open_store(db) as store:
+def test_an_interview_cannot_be_started_twice(backend: Backend) -> None:
+    with backend.open() as store:
+        interview = new_interview(store)
+        with pytest.raises(StoreConflictError, match="already exists"):
+            store.append(interview.id, interview.events[0])
+        assert len(store.events(interview.id)) == len(interview.events)
+
+
+def test_a_closed_interview_takes_no_more_events(backend: Backend) -> None:
+    with backend.open() as store:
         interview = new_interview(store)
         interview.close("the person was transferred", incomplete=True)
         event = Event(EventKind.NOTED, interview.events[-1].at, "X", {"text": "late"})
         with pytest.raises(StoreError, match="is closed"):
             store.append(interview.id, event)
+        audit = Event(EventKind.ROUTED, interview.events[-1].at, "X",
+                      {"reason": "declared nationality"})
+        assert store.append(interview.id, audit).seq == len(interview.events) + 1
+        assert all(report.ok for report in store.verify())
 
 
-def test_events_cannot_be_changed_or_deleted_through_sql(db: Path) -> None:
-    with open_store(db) as store:
+@pytest.mark.parametrize(("statement", "words"), [
+    ("UPDATE events SET kind = 'noted'", "append-only"),
+    ("DELETE FROM events", "only by a purge"),
+])
+def test_events_cannot_be_changed_or_deleted_through_sql(backend: Backend, statement: str,
+                                                         words: str) -> None:
+    with backend.open() as store:
         new_interview(store)
-    connection = sqlite3.connect(db, isolation_level=None)
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        connection.execute("UPDATE events SET payload = x'00'")
-    with pytest.raises(sqlite3.DatabaseError, match="only by a purge"):
-        connection.execute("DELETE FROM events")
+    before = backend.sql("SELECT count(*) FROM events")
+    with pytest.raises(Exception, match=words):
+        backend.sql(statement)
+    assert backend.sql("SELECT count(*) FROM events") == before
+
+
+CHANGE_A_NAME = {
+    "sqlite": "UPDATE events SET payload = replace(payload, 'Gurpreet', 'Gurmeet') WHERE seq = 2",
+    "postgresql": "UPDATE events SET payload = convert_to(replace(convert_from(payload, "
+                  "'UTF8'), 'Gurpreet', 'Gurmeet'), 'UTF8') WHERE seq = 2",
+}
 
 
 @pytest.mark.parametrize(("sql", "broken_at", "words"), [
-    ("UPDATE events SET payload = replace(payload, 'Gurpreet', 'Gurmeet') WHERE seq = 2",
-     2, "changed"),
+    ("change a name", 2, "changed"),
     ("DELETE FROM events WHERE seq = 3", 3, "missing"),
     ("UPDATE events SET seq = seq + 100 WHERE seq = 2", 2, "missing or out of order"),
     ("INSERT INTO events SELECT interview_id, 99, kind, at, payload, prev_hash, hash "
      "FROM events WHERE seq = 2", 5, "missing or out of order"),
     ("DELETE FROM events WHERE seq = 4", 4, "removed or added"),
 ])
-def test_verify_names_the_first_event_that_breaks(db: Path, sql: str, broken_at: int,
+def test_verify_names_the_first_event_that_breaks(backend: Backend, sql: str, broken_at: int,
                                                   words: str) -> None:
-    with open_store(db) as store:
+    with backend.open() as store:
         interview = new_interview(store)
         assert all(report.ok for report in store.verify())
-    tamper(db, sql)
-    with open_store(db) as store:
+    backend.tamper(CHANGE_A_NAME[backend.name] if sql == "change a name" else sql)
+    with backend.open() as store:
         (report,) = store.verify(interview.id)
     assert not report.ok
     assert report.broken_at == broken_at
     assert words in report.problem
 
 
-def test_purge_deletes_closed_interviews_and_logs_it(db: Path) -> None:
-    with open_store(db) as store:
+def test_purge_deletes_closed_interviews_and_logs_it(backend: Backend) -> None:
+    with backend.open() as store:
         kept, purged = new_interview(store), new_interview(store)
         purged.close("the person was transferred", incomplete=True)
         tomorrow = datetime.datetime.now(datetime.UTC).date() + datetime.timedelta(days=1)
@@ -126,18 +165,27 @@ def test_purge_deletes_closed_interviews_and_logs_it(db: Path) -> None:
             purged.id]
         assert [s.id for s in store.interviews()] == [kept.id]
         assert all(report.ok for report in store.verify())
-    rows = sqlite3.connect(db).execute("SELECT interview_id, officer, reason FROM purges")
-    assert rows.fetchall() == [(purged.id, "Supervisor", "retention 5 years")]
+        assert store.check_database() == []
+    rows = backend.sql("SELECT interview_id, officer, reason FROM purges")
+    assert rows == [(purged.id, "Supervisor", "retention 5 years")]
+    assert backend.sql("SELECT DISTINCT interview_id FROM events") == [(kept.id,)]
 
 
-def test_a_newer_schema_is_refused_and_left_alone(db: Path) -> None:
-    with open_store(db) as store:
+NEWER = {"sqlite": "PRAGMA user_version = 99",
+         "postgresql": "INSERT INTO natid_schema (version) VALUES (99)"}
+
+
+def test_a_newer_schema_is_refused_and_left_alone(backend: Backend) -> None:
+    with backend.open() as store:
         new_interview(store)
-    tamper(db, "PRAGMA user_version = 99")
-    before = file_digest(db)
-    with pytest.raises(StoreError, match="written by a newer natid"):
-        open_store(db)
-    assert file_digest(db) == before
+    backend.sql(NEWER[backend.name])
+    before = backend.fingerprint()
+    for create in (True, False):
+        with pytest.raises(StoreSchemaError, match=r"written by a newer natid \(schema 99"):
+            backend.open(create=create)
+    with pytest.raises(StoreSchemaError, match="newer"):
+        backend.open(upgrade=True)
+    assert backend.fingerprint() == before
 
 
 def test_migrations_are_numbered_from_one() -> None:
@@ -194,11 +242,11 @@ def test_a_full_disk_loses_nothing_already_saved(db: Path) -> None:
         assert all(report.ok for report in reopened.verify())
 
 
-def test_a_postgresql_url_is_refused_clearly() -> None:
+def test_an_unknown_kind_of_url_is_refused_clearly() -> None:
     from engine.errors import UsageError
 
-    with pytest.raises(UsageError, match="cannot open a 'postgresql' store"):
-        open_store("postgresql://localhost/natid")
+    with pytest.raises(UsageError, match="cannot open a 'mysql' store: give a postgresql://"):
+        open_store("mysql://localhost/natid")
 
 
 def test_the_store_location_follows_natid_db(tmp_path: Path,

@@ -1,4 +1,9 @@
-"""The store under real processes: killed writers and concurrent writers lose nothing."""
+"""The store under real processes: killed writers and concurrent writers lose nothing.
+
+Both run on SQLite and on PostgreSQL: two processes appending to one interview are
+serialised (BEGIN IMMEDIATE; SELECT … FOR UPDATE), so its chain never forks, while
+writers of different interviews go on side by side.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,10 @@ import os
 import signal
 import subprocess
 import sys
-from pathlib import Path
 
 from engine.store import open_store
 from tests.conftest import ROOT
+from tests.store_backends import Backend
 from tests.store_helpers import new_interview
 
 
@@ -18,9 +23,9 @@ def worker(*arguments: str) -> subprocess.Popen[str]:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def test_a_killed_process_loses_no_answer_whose_call_had_returned(tmp_path: Path) -> None:
-    db = tmp_path / "natid.db"
-    process = worker(str(db), "answers", "100000")
+def test_a_killed_process_loses_no_answer_whose_call_had_returned(backend: Backend) -> None:
+    db = backend.location
+    process = worker(db, "answers", "100000")
     assert process.stdout is not None
     interview_id = process.stdout.readline().split()[1]
     last = -1
@@ -40,13 +45,13 @@ def test_a_killed_process_loses_no_answer_whose_call_had_returned(tmp_path: Path
         assert store.check_database() == []
 
 
-def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
-    db = tmp_path / "natid.db"
+def test_two_processes_writing_at_once_lose_nothing(backend: Backend) -> None:
+    db = backend.location
     with open_store(db) as store:
         shared = new_interview(store)
-    writers = [worker(str(db), "answers", "150"), worker(str(db), "answers", "150"),
-               worker(str(db), "append", shared.id, "150"),
-               worker(str(db), "append", shared.id, "150")]
+    writers = [worker(db, "answers", "150"), worker(db, "answers", "150"),
+               worker(db, "append", shared.id, "150"),
+               worker(db, "append", shared.id, "150")]
     for process in writers:
         out, err = process.communicate(timeout=300)
         assert process.returncode == 0, err

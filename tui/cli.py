@@ -34,7 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every ``natid`` command."""
     from tui.commands import (
         consulates,
+        db,
         detect,
+        documents,
         interview,
         interviews,
         lint,
@@ -44,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         schema,
         score,
         test,
+        translations,
         verify,
     )
 
@@ -59,12 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
     interviews.register(commands)
     verify.register(commands)
     purge.register(commands)
+    db.register(commands)
     request.register(commands)
     protection.register(commands)
     consulates.register(commands)
     detect.register(commands)
+    documents.register(commands)
     schema.register(commands)
     test.register(commands)
+    translations.register(commands)
     return parser
 
 

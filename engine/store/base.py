@@ -31,6 +31,24 @@ class StoreConflictError(StoreError):
     code = "NATID-E061"
 
 
+class StoreConnectionError(StoreError):
+    """The database server cannot be reached, refused the connection, or was cut off.
+
+    What was being saved is either whole in the database or not there at all.
+    """
+
+    code = "NATID-E063"
+
+
+class StoreSchemaError(StoreError):
+    """The database's schema: none, older (to upgrade), newer, or an upgrade that failed.
+
+    A failed upgrade leaves the schema as it was.
+    """
+
+    code = "NATID-E064"
+
+
 class UnknownInterviewError(UsageError):
     """No interview has that id (or the id's beginning fits several)."""
 
@@ -62,6 +80,16 @@ class Store(ABC):
     """Where interviews' events are kept."""
 
     codec = PlainCodec()
+    kind = ""
+    """The kind of database, as shown to people ('SQLite', 'PostgreSQL')."""
+    dialect = ""
+    """Which migrations it takes (:mod:`engine.store.schema`)."""
+    location: str = ""
+    """Where the store is, as shown in messages (a path, or a URL without its password)."""
+    schema_found = 0
+    """The schema version the database was at when it was opened."""
+    schema_version = 0
+    """The schema version it is at now."""
 
     @abstractmethod
     def append(self, interview_id: str, event: Event, *, expected_count: int | None = None,
@@ -75,6 +103,17 @@ class Store(ABC):
                 has more or fewer, :class:`StoreConflictError` and nothing is written.
             conclusion: for a 'closed' event, the assessment's conclusion, kept for
                 statistics.
+        """
+
+    @abstractmethod
+    def adopt(self, summary: InterviewSummary, events: list[StoredEvent]) -> int:
+        """Take an interview's events exactly as another store holds them (for copying).
+
+        Ids, times, stored bytes and hashes are kept. Events already here are skipped, so
+        adopting twice adds nothing; returns the number of events added.
+
+        Raises:
+            StoreConflictError: this store holds that interview with other events.
         """
 
     @abstractmethod

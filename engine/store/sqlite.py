@@ -3,44 +3,30 @@
 Appends to an interview are serialised with ``BEGIN IMMEDIATE`` (a deferred
 transaction loses concurrent appends to "database is locked"), and a second
 process waits up to the busy timeout instead of failing. The file and its WAL are
-readable and writable by their owner only.
+readable and writable by their owner only. The statements themselves are shared with
+the PostgreSQL store (:mod:`engine.store.sql`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime
 import os
 import sqlite3
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
-from typing import Any
 
-from engine.interview.events import AUDIT_KINDS, Event, EventKind, format_time
-from engine.store.base import (
-    InterviewSummary,
-    Store,
-    StoreConflictError,
-    StoreError,
-    UnknownInterviewError,
-    period_of,
-)
-from engine.store.chain import GENESIS, StoredEvent, link
+from engine.store import schema
+from engine.store.base import StoreError, StoreSchemaError
+from engine.store.sql import SQLStore
 
 APPLICATION_ID = 0x4E415449
 """Marks a SQLite file as a natid store (``PRAGMA application_id``)."""
 BUSY_TIMEOUT_MS = 15_000
 
-_SUMMARY = ("id, country, questionnaire_version, content_hash, started_at, officer, status, "
-            "closed_at, conclusion, event_count")
-
 
 def migrations() -> list[tuple[int, str]]:
-    """The schema migrations shipped with natid: (version, SQL), in order."""
-    folder = resources.files("engine.store").joinpath("migrations")
-    return sorted((int(entry.name.split("_", 1)[0]), entry.read_text("utf-8"))
-                  for entry in folder.iterdir() if entry.name.endswith(".sql"))
+    """The SQLite schema migrations shipped with natid: (version, SQL), in order."""
+    return schema.migrations("sqlite")
 
 
 def _statements(script: str) -> Iterator[str]:
@@ -55,8 +41,11 @@ def _statements(script: str) -> Iterator[str]:
             pending = ""
 
 
-class SQLiteStore(Store):
+class SQLiteStore(SQLStore):
     """Interviews in one SQLite file."""
+
+    kind = "SQLite"
+    dialect = "sqlite"
 
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
         """Open (or create) the store at ``path`` and bring its schema up to date.
@@ -125,28 +114,38 @@ class SQLiteStore(Store):
         if application != APPLICATION_ID and (version or tables):
             raise StoreError(f"{self.path} is a SQLite database, but not a natid store: "
                              "give another path")
-        latest = migrations()[-1][0]
+        latest = schema.latest("sqlite")
         if version > latest:
-            raise StoreError(f"{self.path} was written by a newer natid (schema {version}; "
-                             f"this natid knows schemas up to {latest}): update natid; the "
-                             "database was not changed")
+            raise StoreSchemaError(f"{self.path} was written by a newer natid (schema {version}; "
+                                   f"this natid knows schemas up to {latest}): update natid; "
+                                   "the database was not changed")
 
     def _migrate(self) -> None:
-        known = migrations()
+        """Apply the missing migrations in one transaction (all of them, or none)."""
+        known = schema.migrations("sqlite")
         latest = known[-1][0]
         with self._read() as db:
-            version = db.execute("PRAGMA user_version").fetchone()[0]
+            version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        self.schema_found = self.schema_version = version
         if version == latest:
             return
-        with self._write() as db:
-            # Another process may have migrated between the read and this transaction.
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            for number, script in known:
-                if number > version:
-                    for statement in _statements(script):
-                        db.execute(statement)
-            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            db.execute(f"PRAGMA user_version = {latest}")
+        try:
+            with self._write() as db:
+                # Another process may have migrated between the read and this transaction.
+                version = int(db.execute("PRAGMA user_version").fetchone()[0])
+                for number, script in known:
+                    if number > version:
+                        for statement in _statements(script):
+                            db.execute(statement)
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                db.execute(f"PRAGMA user_version = {latest}")
+        except StoreError as error:
+            if "busy" in error.message:
+                raise
+            raise StoreSchemaError(f"{self.path}: bringing the schema from version {version} "
+                                   f"to {latest} failed ({error.message}); the database was "
+                                   f"left at schema {version}") from None
+        self.schema_version = latest
 
     # Transactions ---------------------------------------------------------------------
 
@@ -175,118 +174,6 @@ class SQLiteStore(Store):
         except sqlite3.Error as error:
             raise _explain(error, self.path, "read") from None
 
-    # The interface --------------------------------------------------------------------
-
-    def append(self, interview_id: str, event: Event, *, expected_count: int | None = None,
-               conclusion: str | None = None) -> StoredEvent:
-        """Store one event durably (see :meth:`Store.append`)."""
-        record = event.to_dict()
-        payload = self.codec.encode(record, interview_id)
-        with self._write() as db:
-            row = db.execute("SELECT event_count, head_hash, status, content_hash "
-                             "FROM interviews WHERE id = ?", (interview_id,)).fetchone()
-            if event.kind is EventKind.STARTED:
-                if row is not None:
-                    raise StoreConflictError(f"interview {interview_id} already exists")
-                reference = event.data.get("questionnaire", {})
-                content_hash = str(reference.get("content_hash", ""))
-                db.execute(
-                    "INSERT INTO interviews (id, country, questionnaire_version, content_hash, "
-                    "started_at, officer, period, head_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (interview_id, str(reference.get("country", "")),
-                     str(reference.get("version", "")), content_hash, event.at, event.officer,
-                     period_of(event.at), GENESIS))
-                count, previous = 0, GENESIS
-            else:
-                if row is None:
-                    raise UnknownInterviewError(f"no interview {interview_id} in {self.path}")
-                count, previous, status, content_hash = row
-                if status == "closed" and event.kind not in AUDIT_KINDS:
-                    raise StoreError(f"interview {interview_id} is closed: nothing more can "
-                                     "be recorded")
-            if expected_count is not None and expected_count != count:
-                raise StoreConflictError(
-                    f"interview {interview_id} has {count} events in the database, not "
-                    f"{expected_count}: it was changed elsewhere; reopen it and repeat")
-            seq = count + 1
-            digest = link(previous, interview_id, seq, kind=str(event.kind), at=event.at,
-                          content_hash=content_hash, payload=payload)
-            db.execute("INSERT INTO events (interview_id, seq, kind, at, payload, prev_hash, "
-                       "hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       (interview_id, seq, str(event.kind), event.at, payload, previous, digest))
-            closing = event.kind is EventKind.CLOSED
-            db.execute(
-                "UPDATE interviews SET event_count = ?, head_hash = ?, "
-                "status = CASE WHEN ? THEN 'closed' ELSE status END, "
-                "closed_at = CASE WHEN ? THEN ? ELSE closed_at END, "
-                "conclusion = CASE WHEN ? THEN ? ELSE conclusion END WHERE id = ?",
-                (seq, digest, closing, closing, event.at, closing, conclusion, interview_id))
-        return StoredEvent(seq, str(event.kind), event.at, payload, previous, digest)
-
-    def stored_events(self, interview_id: str) -> list[StoredEvent]:
-        """An interview's events as stored, in order."""
-        with self._read() as db:
-            rows = db.execute("SELECT seq, kind, at, payload, prev_hash, hash FROM events "
-                              "WHERE interview_id = ? ORDER BY seq", (interview_id,)).fetchall()
-        return [StoredEvent(seq, str(kind), str(at), _as_bytes(payload), str(prev), str(digest))
-                for seq, kind, at, payload, prev, digest in rows]
-
-    def interview(self, id_or_prefix: str) -> InterviewSummary:
-        """One interview, by its id or a unique beginning of it."""
-        if not isinstance(id_or_prefix, str) or not id_or_prefix.strip():
-            raise UnknownInterviewError("give the id of an interview ('natid interviews list' "
-                                        "shows them)")
-        pattern = id_or_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        with self._read() as db:
-            rows = db.execute(f"SELECT {_SUMMARY} FROM interviews WHERE id = ? "  # noqa: S608
-                              "OR id LIKE ? ESCAPE '\\' LIMIT 3",
-                              (id_or_prefix, pattern + "%")).fetchall()
-        exact = [row for row in rows if row[0] == id_or_prefix]
-        if exact or len(rows) == 1:
-            return InterviewSummary(*(exact or rows)[0])
-        if not rows or not id_or_prefix:
-            raise UnknownInterviewError(f"no interview {id_or_prefix!r} in {self.path} "
-                                        "('natid interviews list' shows them)")
-        raise UnknownInterviewError(f"{id_or_prefix!r} is the beginning of several interview "
-                                    "ids: give more of it")
-
-    def interviews(self, status: str | None = None) -> list[InterviewSummary]:
-        """Every interview ('open', 'closed' or all), newest first."""
-        query = f"SELECT {_SUMMARY} FROM interviews"  # noqa: S608
-        arguments: tuple[Any, ...] = ()
-        if status is not None:
-            query += " WHERE status = ?"
-            arguments = (status,)
-        with self._read() as db:
-            rows = db.execute(query + " ORDER BY started_at DESC, id", arguments).fetchall()
-        return [InterviewSummary(*row) for row in rows]
-
-    def purge(self, closed_before: datetime.date, *, officer: str, reason: str) -> list[str]:
-        """Delete interviews closed before that day, and log each purge."""
-        now = format_time(datetime.datetime.now(datetime.UTC))
-        with self._write() as db:
-            rows = db.execute(
-                "SELECT id, country, closed_at, event_count, head_hash FROM interviews "
-                "WHERE status = 'closed' AND closed_at < ?",
-                (closed_before.isoformat(),)).fetchall()
-            for interview_id, country, closed_at, count, head in rows:
-                db.execute("INSERT INTO purge_permits VALUES (?)", (interview_id,))
-                db.execute("DELETE FROM events WHERE interview_id = ?", (interview_id,))
-                db.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
-                db.execute("DELETE FROM purge_permits WHERE interview_id = ?", (interview_id,))
-                db.execute("INSERT INTO purges VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                           (interview_id, country, closed_at, count, head, now, officer, reason))
-        return [row[0] for row in rows]
-
-    def counts(self) -> list[tuple[str, str, str, int]]:
-        """(country, conclusion or 'open', period, number of interviews)."""
-        with self._read() as db:
-            rows = db.execute(
-                "SELECT country, coalesce(conclusion, 'open'), period, count(*) FROM interviews "
-                "GROUP BY period, country, coalesce(conclusion, 'open') "
-                "ORDER BY period, country").fetchall()
-        return [(str(a), str(b), str(c), int(d)) for a, b, c, d in rows]
-
     def check_database(self) -> list[str]:
         """SQLite's own integrity check of the file."""
         with self._read() as db:
@@ -294,23 +181,10 @@ class SQLiteStore(Store):
         problems = [str(row[0]) for row in rows]
         return [] if problems == ["ok"] else problems
 
-    def _head(self, interview_id: str) -> str:
-        with self._read() as db:
-            row = db.execute("SELECT head_hash FROM interviews WHERE id = ?",
-                             (interview_id,)).fetchone()
-        return str(row[0]) if row else ""
-
     def close(self) -> None:
         """Close the connection (the WAL is checkpointed by SQLite)."""
         with contextlib.suppress(sqlite3.Error):
             self._connection.close()
-
-
-def _as_bytes(payload: object) -> bytes:
-    """Stored bytes as written; text or numbers mean someone edited the file outside natid."""
-    if isinstance(payload, bytes):
-        return payload
-    return str(payload).encode("utf-8")
 
 
 def _explain(error: sqlite3.Error, path: Path, doing: str) -> StoreError:

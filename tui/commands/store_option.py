@@ -7,10 +7,11 @@ from typing import Any
 
 
 def add_db_option(parser: Any) -> None:
-    """Add ``--db PATH`` (default: NATID_DB, else the user's data folder)."""
-    parser.add_argument("--db", metavar="PATH",
-                        help="the interview database (default: $NATID_DB, else natid.db in "
-                        "your data folder)")
+    """Add ``--db PATH|URL`` (default: NATID_DB, else the user's data folder)."""
+    parser.add_argument("--db", metavar="PATH|URL",
+                        help="the interview database: a SQLite file, or a PostgreSQL server "
+                        "as postgresql://ROLE@HOST/DATABASE (default: $NATID_DB, else "
+                        "natid.db in your data folder)")
 
 
 def open_from(options: argparse.Namespace) -> Any:
