@@ -143,3 +143,49 @@ def test_a_name_in_another_script_is_pointed_out_and_kept(tmp_path: Path) -> Non
             assert app.interview.answer_mismatch("full_name") == ""
 
     asyncio.run(run())
+
+
+def test_a_document_is_recorded_from_the_dialog_and_a_refusal_keeps_what_was_typed(
+        tmp_path: Path) -> None:
+    from textual.widgets import TextArea
+
+    from engine.documents.mrz_compose import compose
+    from tui.screens.document_dialog import DocumentDialog
+
+    zone = compose("TD3", document_code="P", issuing_state="IND", surname="SANDHU",
+                   given_names="GURPREET SINGH", document_number="K1234567",
+                   nationality="IND", birth_date="1995-03-10", sex="M",
+                   expiry_date="2031-06-30")
+    db = tmp_path / "natid.db"
+
+    async def run() -> None:
+        app = new_app(db, language="en")
+        async with app.run_test(size=SIZE) as pilot:
+            await start_india(pilot)
+            await pilot.press("ctrl+o")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, DocumentDialog)
+            dialog.query_one("#type", Select).value = "passport"
+            dialog.query_one("#seen", Select).value = "original"
+            dialog.query_one("#issued", Input).value = "10/03/2020"
+            dialog.query_one("#mrz", TextArea).text = zone
+            dialog.record()
+            await pilot.pause()
+            assert app.screen is dialog  # refused: the dialog stays, with what was typed
+            assert "YYYY-MM-DD" in str(dialog.query_one("#message", Static).render())
+            assert dialog.query_one("#mrz", TextArea).text == zone
+            dialog.query_one("#issued", Input).value = "2021-07-01"
+            dialog.record()
+            await pilot.pause()
+            assert isinstance(app.screen, QuestionScreen)
+            assert "passport (original) of IN no. K1234567" in str(
+                app.screen.query_one("#message", Static).render())
+            (document,) = app.interview.assess().documents
+            assert (document.outcome, document.tier) == ("confirmed", "proof")
+        with open_store(db) as store:
+            (summary,) = store.interviews()
+            kinds = [event.kind for event in store.events(summary.id)]
+        assert kinds.count(EventKind.DOCUMENT_RECORDED) == 1
+
+    asyncio.run(run())

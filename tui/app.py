@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App
@@ -182,6 +182,29 @@ class NatidApp(App[int]):
             return False
         return True
 
+    def record_document(self, fields: dict[str, Any]) -> tuple[str, str]:
+        """Record a document from the dialog's fields: ('', what was recorded), or (why not, '').
+
+        The file of its copy is kept in the store first; nothing typed is lost on a
+        refusal (the dialog stays open).
+        """
+        from engine.documents.attach import record_document
+
+        try:
+            event = record_document(
+                self.interview, self.store, path=fields["file"] or None, kind=fields["kind"],
+                original=fields["original"], issuing_country=fields["country"],
+                number=fields["number"], issued=fields["issued"], expires=fields["expires"],
+                mrz=fields["mrz"])
+        except UserError as error:
+            return error.message, ""
+        document = next(d for d in self.interview.documents
+                        if d.document_id == event.data["document_id"])
+        result = next(r for r in self.interview.assess().documents
+                      if r.parameter.endswith(document.document_id))
+        return "", _("Recorded: {document}. {reason}").format(document=document.describe(),
+                                                             reason=result.reason)
+
     @work(thread=True, exclusive=True, group="detect")
     def _preload_detection(self) -> None:
         """Load langdetect's profiles in the background: text answers are read with it."""
@@ -269,6 +292,7 @@ class NatidApp(App[int]):
             RequestRefusedError: the protection gate holds the request back.
             UserError: the folder cannot be written in, or no consulate serves the country.
         """
+        from engine.documents.attach import request_copies
         from engine.request.build import prepare_request, record_prepared
         from engine.request.layouts import request_layout
         from engine.store.recorded import must_be_intact
@@ -280,11 +304,15 @@ class NatidApp(App[int]):
             interview, officer=officer,
             interviewing_country=interview.state.interviewing_country
             or self.interviewing_country)
-        prepared = _write_documents(folder / f"request-{request.request_id}",
-                                    data=request.model_dump_json(indent=2) + "\n",
-                                    layout=request_layout(request),
+        copies = request_copies(interview, self.store)
+        stem = folder / f"request-{request.request_id}"
+        prepared = _write_documents(stem, data=request.model_dump_json(indent=2) + "\n",
+                                    layout=request_layout(request, copies),
                                     prepared_at=request.prepared_at,
                                     addressee=request.addressee.name)
+        if prepared.written:
+            for name, data in copies.items():
+                _write_file(prepared, stem.with_name(f"{stem.name}-{name}"), data)
         if prepared.written:
             record_prepared(interview, request, officer=officer)
         return prepared

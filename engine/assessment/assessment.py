@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
+from engine.assessment.documents import document_outcomes, mrz_contradictions
 from engine.assessment.language_sample import SAMPLE, sample_outcome
 from engine.assessment.outcomes import (
     CONFIRMED,
@@ -100,11 +101,15 @@ class Assessment:
     language_sample: ParameterResult | None = None
     """The person's last language sample as language evidence (never one of the country's
     parameters, so never counted for its rule); None when there is none."""
+    documents: tuple[ParameterResult, ...] = ()
+    """One result per distinct document recorded ('document.<id>'): confirmed when issued
+    by the presumed country, contradicted when by another (never counted for the rule)."""
 
     @cached_property
     def explanation(self) -> tuple[str, ...]:
         """Every step of the assessment in words: the rule, each parameter, the score."""
-        shown = (*self.parameters, *([self.language_sample] if self.language_sample else []))
+        shown = (*self.parameters, *self.documents,
+                 *([self.language_sample] if self.language_sample else []))
         return _explain(shown, self.rule, self.log10_lr, country=self.country,
                         contradictions=self.contradictions, conclusion=self.conclusion)
 
@@ -131,6 +136,8 @@ class Assessment:
             "contradictions": [{"check": c.check, "parameters": list(c.parameters),
                                 "message": c.message} for c in self.contradictions],
             "items_for_consulate": list(self.items_for_consulate),
+            "documents": [vars(result) | {"contribution": round(result.contribution, 4)}
+                          for result in self.documents],
             "language_sample": (None if self.language_sample is None
                                 else vars(self.language_sample)
                                 | {"contribution": round(self.language_sample.contribution, 4)}),
@@ -165,22 +172,28 @@ def assess(questionnaire: Questionnaire, state: InterviewState,
     capped = _apply_caps([*raw, sample] if sample else raw)
     results = tuple(capped[:len(raw)])
     sample = capped[-1] if sample else None
+    documents = tuple(ParameterResult(found.ident, found.outcome, found.tier, None, "officer",
+                                      found.log10_lr, found.reason)
+                      for found in document_outcomes(questionnaire, state.documents))
+    extra = (*documents, *([sample] if sample else []))
     confirmed = tuple(r.parameter for r in results if r.outcome == CONFIRMED)
     rule = RuleResult(questionnaire.rule.confirmations_required, confirmed,
                       len(confirmed) >= questionnaire.rule.confirmations_required)
-    total = sum(r.contribution for r in (*results, *([sample] if sample else [])))
-    contradictions = tuple(find_contradictions(questionnaire, answers, day, language))
-    conclusion = _conclusion(results, rule, total, contradictions)
+    total = sum(r.contribution for r in (*results, *extra))
+    contradictions = (*find_contradictions(questionnaire, answers, day, language),
+                      *mrz_contradictions(questionnaire, answers, state.documents))
+    conclusion = _conclusion((*results, *documents), rule, total, contradictions)
     return Assessment(
         country=questionnaire.country, parameters=results, rule=rule, log10_lr=total,
         strength=verbal(total, questionnaire.country),
-        by_tier=_groups([*results, *([sample] if sample else [])], lambda r: r.tier),
+        by_tier=_groups([*results, *extra], lambda r: r.tier),
         by_domain=_groups([r for r in results if r.domain], lambda r: str(r.domain)),
         contradictions=contradictions, conclusion=conclusion,
         items_for_consulate=tuple(
             r.parameter for r in results
             if r.verify == Verification.CONSULATE and r.outcome == UNCONFIRMED),
         support=level(total)[0], direction=level(total)[1], language_sample=sample,
+        documents=documents,
     )
 
 

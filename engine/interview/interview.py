@@ -13,6 +13,13 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from engine.detect import Detection, detect, written_in
+from engine.documents.recorded import (
+    AttachedFile,
+    DocumentRecordError,
+    RecordedDocument,
+    document_data,
+    from_zone,
+)
 from engine.errors import UserError
 from engine.i18n import _
 from engine.interview.answers import AnswerError, check_answer, check_written
@@ -53,6 +60,19 @@ class InterviewError(UserError):
     """An action that cannot be taken in this interview now; nothing was recorded."""
 
     code = "NATID-E052"
+
+
+_NOT_ABOUT_A_QUESTION = frozenset({EventKind.DOCUMENT_RECORDED, EventKind.DOCUMENT_WITHDRAWN,
+                                   EventKind.LANGUAGE_SAMPLE})
+
+
+def _check_whole(event: Event, index: int) -> None:
+    """Check an event about the whole interview (the fold checks documents' data)."""
+    if event.kind is EventKind.LANGUAGE_SAMPLE:
+        try:
+            Detection.from_dict(event.data.get("detection"))
+        except ValueError as error:
+            raise InterviewRecordError(f"event #{index + 1}: {error}") from None
 
 
 def _utc_now() -> datetime.datetime:
@@ -297,6 +317,54 @@ class Interview:
         return self._record(EventKind.LANGUAGE_SAMPLE, officer, text=text.strip(),
                             detection=found.to_dict())
 
+    def record_document(self, kind: str, *, original: bool, issuing_country: str = "",
+                        number: str = "", issued: str = "", expires: str = "",
+                        seen_by: str = "", mrz: str | None = None,
+                        file: AttachedFile | None = None, note: str = "",
+                        officer: str | None = None) -> Event:
+        """Record a document the person carries; it counts in the assessment at once.
+
+        engine.documents.recorded says what each field takes.
+
+        ``mrz`` is the machine-readable zone as typed (two or three lines); the number,
+        issuing country and expiry date not given are taken from it. ``file`` names the
+        copy's file, which the caller has already put in the store (by its SHA-256).
+        ``seen_by`` defaults to the officer.
+
+        Raises:
+            InterviewError: a field that cannot be recorded, or a closed interview.
+            engine.documents.mrz.MrzError: an MRZ that cannot be read at all.
+        """
+        self._must_be_open()
+        who = seen_by or officer or self.state.officer
+        try:
+            if mrz is not None:
+                issuing_country, number, expires = from_zone(mrz, issuing_country, number,
+                                                             expires)
+            data = document_data(kind, original=original, issuing_country=issuing_country,
+                                 number=number, issued=issued, expires=expires, seen_by=who,
+                                 mrz=mrz, file=file, note=note, today=self._today())
+        except DocumentRecordError as error:
+            raise InterviewError(str(error)) from None
+        return self._record(EventKind.DOCUMENT_RECORDED, officer, **data)
+
+    def withdraw_document(self, document_id: str, reason: str, *,
+                          officer: str | None = None) -> Event:
+        """Take back a document recorded by mistake; the record of it stays in the log."""
+        self._must_be_open()
+        if all(document.document_id != document_id for document in self.state.documents):
+            raise InterviewError(_("there is no document '{id}' in this interview").format(
+                id=document_id))
+        if not isinstance(reason, str) or not reason.strip():
+            raise InterviewError(_("say why the document is withdrawn"))
+        return self._record(EventKind.DOCUMENT_WITHDRAWN, officer, document_id=document_id,
+                            reason=reason.strip())
+
+    @property
+    def documents(self) -> list[RecordedDocument]:
+        """The documents recorded and not withdrawn, oldest first."""
+        return list(self.state.documents)
+
     def answer_mismatch(self, parameter_id: str) -> str:
         """Why the script or language of a text answer is unexpected ('' when it is not).
 
@@ -482,11 +550,8 @@ class Interview:
         if self.state.closed:
             raise InterviewRecordError(f"event #{index + 1} ({event.kind}) comes after the "
                                        "interview was closed")
-        if event.kind is EventKind.LANGUAGE_SAMPLE:
-            try:
-                Detection.from_dict(event.data.get("detection"))
-            except ValueError as error:
-                raise InterviewRecordError(f"event #{index + 1}: {error}") from None
+        if event.kind in _NOT_ABOUT_A_QUESTION:
+            _check_whole(event, index)
             return
         ident = event.data.get("parameter")
         if ident is None and event.kind in (EventKind.NOTED, EventKind.CLOSED):

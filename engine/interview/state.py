@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from engine.conditions import evaluate
+from engine.documents.recorded import DocumentRecordError, RecordedDocument, from_event
 from engine.interview.events import AUDIT_KINDS, Event, EventKind, InterviewRecordError
 from engine.model import Parameter, Questionnaire
 
@@ -82,6 +83,8 @@ class InterviewState:
     """Best-interests steps, routings, requests and referrals, and every refusal, in order."""
     language_samples: list[LanguageSample] = field(default_factory=list)
     """The person's language samples, oldest first (the last one counts)."""
+    documents: list[RecordedDocument] = field(default_factory=list)
+    """The documents recorded and not withdrawn, oldest first."""
 
     def relevant(self, questionnaire: Questionnaire) -> list[Parameter]:
         """The parameters whose conditions hold for the answers that count, in order."""
@@ -137,21 +140,8 @@ def apply(state: InterviewState, event: Event, index: int) -> None:
         raise InterviewRecordError(
             "the first event of an interview must be 'started'" if index == 0
             else f"event #{index + 1}: an interview starts only once")
-    if event.kind is EventKind.STARTED:
-        _start(state, event)
-    elif event.kind is EventKind.NOTED:
-        state.notes.append({"text": _text(event.data, "text", index),
-                            "parameter": event.data.get("parameter"),
-                            "officer": event.officer, "at": event.at})
-    elif event.kind is EventKind.CLOSED:
-        state.closed = True
-    elif event.kind is EventKind.LANGUAGE_SAMPLE:
-        detection = event.data.get("detection")
-        if not isinstance(detection, dict):
-            raise InterviewRecordError(f"event #{index + 1}: a language sample without its "
-                                       "detection")
-        state.language_samples.append(LanguageSample(_text(event.data, "text", index),
-                                                     detection, event.officer, event.at))
+    if event.kind in _ON_INTERVIEW:
+        _ON_INTERVIEW[event.kind](state, event, index)
     elif event.kind in AUDIT_KINDS:
         state.audit.append(event)
     else:
@@ -164,6 +154,55 @@ def apply(state: InterviewState, event: Event, index: int) -> None:
         if state.focus == ident:
             state.focus = None
         _ON_PARAMETER[event.kind](current, event, index)
+
+
+def _noted(state: InterviewState, event: Event, index: int) -> None:
+    state.notes.append({"text": _text(event.data, "text", index),
+                        "parameter": event.data.get("parameter"),
+                        "officer": event.officer, "at": event.at})
+
+
+def _closed(state: InterviewState, event: Event, index: int) -> None:
+    state.closed = True
+
+
+def _document_recorded(state: InterviewState, event: Event, index: int) -> None:
+    try:
+        state.documents.append(from_event(event.data, event.at))
+    except DocumentRecordError as error:
+        raise InterviewRecordError(f"event #{index + 1}: {error}") from None
+
+
+def _document_withdrawn(state: InterviewState, event: Event, index: int) -> None:
+    ident = _text(event.data, "document_id", index)
+    _text(event.data, "reason", index)
+    if all(document.document_id != ident for document in state.documents):
+        raise InterviewRecordError(f"event #{index + 1}: no document {ident!r} to withdraw")
+    state.documents = [d for d in state.documents if d.document_id != ident]
+
+
+def _language_sample(state: InterviewState, event: Event, index: int) -> None:
+    detection = event.data.get("detection")
+    if not isinstance(detection, dict):
+        raise InterviewRecordError(f"event #{index + 1}: a language sample without its "
+                                   "detection")
+    state.language_samples.append(LanguageSample(_text(event.data, "text", index),
+                                                 detection, event.officer, event.at))
+
+
+def _started(state: InterviewState, event: Event, index: int) -> None:
+    _start(state, event)
+
+
+_ON_INTERVIEW: dict[EventKind, Callable[[InterviewState, Event, int], None]] = {
+    EventKind.STARTED: _started,
+    EventKind.NOTED: _noted,
+    EventKind.CLOSED: _closed,
+    EventKind.DOCUMENT_RECORDED: _document_recorded,
+    EventKind.DOCUMENT_WITHDRAWN: _document_withdrawn,
+    EventKind.LANGUAGE_SAMPLE: _language_sample,
+}
+"""What each event that is not about one question changes."""
 
 
 def _answered(current: ParameterState, event: Event, index: int) -> None:

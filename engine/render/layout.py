@@ -39,6 +39,18 @@ class Section:
 
 
 @dataclass(frozen=True)
+class AnnexImage:
+    """An image printed on a page of its own at the end (a copy of a document)."""
+
+    caption: str
+    data: bytes
+    media_type: str
+    """image/jpeg or image/png."""
+    note: str = ""
+    """Printed under the image (its hash)."""
+
+
+@dataclass(frozen=True)
 class Layout:
     """A whole document."""
 
@@ -51,3 +63,5 @@ class Layout:
     """The language the labels are written in (BCP 47)."""
     attachments: dict[str, bytes] = field(default_factory=dict)
     """Files embedded in the PDF as they are (the request's JSON), by file name."""
+    annex: tuple[AnnexImage, ...] = ()
+    """Images printed after everything else, one per page (the PDF only)."""

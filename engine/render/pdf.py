@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from engine.errors import UserError
 from engine.render.fonts import JOINERS, Fonts, find_fonts, scripts_needed, split_runs
-from engine.render.layout import Layout, Row, Section, Table
+from engine.render.layout import AnnexImage, Layout, Row, Section, Table
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -164,6 +164,8 @@ class _Document:
         for section in layout.sections:
             self.y += 4
             self.section(section)
+        for image in layout.annex:
+            self.annex(image)
         self.footers()
         self.metadata()
         return bytes(pdf.output())
@@ -277,6 +279,22 @@ class _Document:
                 y += pen.line_height(BODY)
             x += width
         self.y += height
+
+    def annex(self, image: AnnexImage) -> None:
+        """An image on a page of its own: its caption, the image scaled to fit, its note."""
+        import io
+
+        self.pdf.add_page()
+        self.y = TOP
+        self.lines(image.caption, HEADING, bold=True)
+        self.y += 2
+        note_height = 3 * self.pen.line_height(SMALL)
+        box = PAGE_HEIGHT - BOTTOM - self.y - note_height
+        placed = self.pdf.image(io.BytesIO(image.data), x=LEFT, y=self.y, w=WIDTH, h=box,
+                                keep_aspect_ratio=True, alt_text=image.caption)
+        self.y += float(placed.rendered_height) + 2
+        if image.note:
+            self.lines(image.note, SMALL)
 
     def footers(self) -> None:
         """The footer and 'n/N' at the foot of every page, drawn once the count is known."""

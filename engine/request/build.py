@@ -11,7 +11,9 @@ import datetime
 from typing import Any
 
 from engine.assessment import Assessment
+from engine.assessment.documents import PREFIX
 from engine.directory import Representation, serving
+from engine.documents.recorded import DOCUMENT_TYPES, copy_name, mrz_checked
 from engine.errors import UsageError, UserError
 from engine.i18n import _, translations
 from engine.interview import Interview
@@ -32,6 +34,8 @@ from engine.request.model import (
     BestInterests,
     CertificateRequest,
     ChildProtection,
+    DocumentFile,
+    DocumentSeen,
     Evidence,
     EvidenceItem,
     Integrity,
@@ -144,6 +148,7 @@ def assemble(interview: Interview, *, officer: str, interviewing_country: str,
         particulars=_particulars(interview, lang),
         evidence=_evidence(interview, assessment, lang),
         to_verify=_to_verify(interview, assessment, lang),
+        documents=_documents(interview, lang),
         care_needs=list(protection.care_needs),
         child_protection=_child(protection),
         integrity=integrity,
@@ -231,6 +236,16 @@ def _evidence(interview: Interview, assessment: Assessment, language: str) -> Ev
                           outcome=result.outcome, tier=result.tier,
                           contribution=round(result.contribution, 4))
              for result in assessment.parameters]
+    gettext = translations(language).gettext
+    documents = {PREFIX + d.document_id: d for d in interview.documents}
+    for result in assessment.documents:
+        document = documents[result.parameter]
+        items.append(EvidenceItem(
+            parameter=result.parameter,
+            label=" ".join(part for part in (gettext(DOCUMENT_TYPES[document.type]),
+                                             document.number) if part),
+            outcome=result.outcome, tier=result.tier,
+            contribution=round(result.contribution, 4)))
     sample = assessment.language_sample
     if sample is not None:
         label = translations(language).gettext("Language sample")
@@ -243,6 +258,24 @@ def _evidence(interview: Interview, assessment: Assessment, language: str) -> Ev
                     log10_lr=round(assessment.log10_lr, 4), strength=assessment.strength,
                     items=items,
                     contradictions=[item.message for item in assessment.contradictions])
+
+
+def _documents(interview: Interview, language: str) -> list[DocumentSeen]:
+    _ = translations(language).gettext
+    found = []
+    for document in interview.documents:
+        file = document.file
+        found.append(DocumentSeen(
+            document_id=document.document_id, type=document.type,
+            label=_(DOCUMENT_TYPES[document.type]), original=document.original,
+            issuing_country=document.issuing_country or None, number=document.number or None,
+            issued=document.issued or None, expires=document.expires or None,
+            tier=str(document.tier), seen_by=document.seen_by,
+            mrz_checked=mrz_checked(document),
+            file=None if file is None else DocumentFile(
+                name=copy_name(document), media_type=file.media_type,
+                sha256=file.consulate_sha256, original_sha256=file.sha256)))
+    return found
 
 
 def _to_verify(interview: Interview, assessment: Assessment,

@@ -106,6 +106,43 @@ class Evidence(RequestPart):
     contradictions: list[str]
 
 
+class DocumentFile(RequestPart):
+    """The copy or photo of a document, sent with the request."""
+
+    name: str
+    """Its file name: in the PDF's attachments, and beside the request's JSON."""
+    media_type: str
+    """image/jpeg, image/png or application/pdf."""
+    sha256: str
+    """Of the file sent: the copy as received, its metadata (EXIF GPS…) removed."""
+    original_sha256: str
+    """Of the file as received; the interview's log keeps it."""
+
+
+class DocumentSeen(RequestPart):
+    """A document the person carries, seen by an officer."""
+
+    document_id: str
+    type: str
+    """passport, national_id, birth_certificate, citizenship_certificate,
+    driving_licence, voter_card, ration_card or other."""
+    label: str
+    """The type in the request's language."""
+    original: bool
+    """The original was seen (false: a copy or a photo of one)."""
+    issuing_country: str | None
+    number: str | None
+    issued: str | None
+    expires: str | None
+    tier: str
+    """proof or presumption (an original passport proves; a copy presumes)."""
+    seen_by: str
+    mrz_checked: bool | None
+    """Its machine-readable zone was typed and every check digit holds (false: one fails;
+    null: no zone was typed)."""
+    file: DocumentFile | None = None
+
+
 class ItemToVerify(RequestPart):
     """An answer only the consulate can check against its own records."""
 
@@ -178,6 +215,8 @@ class CertificateRequest(RequestPart):
     particulars: list[Particular]
     evidence: Evidence
     to_verify: list[ItemToVerify]
+    documents: list[DocumentSeen] = Field(default_factory=list)
+    """The documents recorded in the interview, with the copies sent."""
     care_needs: list[str]
     """Care the person needs, without narrative."""
     child_protection: ChildProtection | None = None

@@ -7,6 +7,7 @@ same content. A request changed by hand, or belonging to another interview, does
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
 from pydantic import ValidationError
@@ -19,7 +20,8 @@ from engine.request.build import assemble
 from engine.request.integrity import document_hash, events_hash, request_hash
 from engine.request.model import CertificateRequest
 
-MAX_REQUEST_BYTES = 5_000_000
+MAX_REQUEST_BYTES = 64_000_000
+"""A request's PDF carries the copies of the documents: a few images of at most 10 MB."""
 
 
 class RequestMismatchError(UserError):
@@ -82,6 +84,43 @@ def check_request(request: CertificateRequest, questionnaire: Questionnaire,
     given, again = request.model_dump(mode="json"), rebuilt.model_dump(mode="json")
     return [f"'{key}' differs from what the interview gives" for key in given
             if given[key] != again.get(key)]
+
+
+def read_copies(data: bytes) -> dict[str, bytes]:
+    """The files a request's PDF carries beside its JSON (the documents' copies), by name.
+
+    Raises:
+        RequestMismatchError: the PDF cannot be read.
+    """
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    from engine.request.layouts import REQUEST_FILE
+
+    try:
+        attached = PdfReader(io.BytesIO(data)).attachments
+        return {name: contents[0] for name, contents in attached.items()
+                if name != REQUEST_FILE and contents}
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError):
+        raise RequestMismatchError("the PDF cannot be read") from None
+
+
+def check_copies(request: CertificateRequest, copies: dict[str, bytes]) -> list[str]:
+    """What is wrong with the documents' copies sent with ``request`` ([] if nothing)."""
+    problems = []
+    for document in request.documents:
+        if document.file is None:
+            continue
+        data = copies.get(document.file.name)
+        if data is None:
+            problems.append(f"the copy of document {document.document_id} "
+                            f"({document.file.name}) is missing")
+        elif hashlib.sha256(data).hexdigest() != document.file.sha256:
+            problems.append(f"the copy {document.file.name} was changed: its sha256 is not "
+                            "the one the request gives")
+    return problems
 
 
 def _attached_json(data: bytes) -> bytes:

@@ -56,6 +56,7 @@ def register(commands: Any) -> None:
 
 def run_request(options: argparse.Namespace) -> int:
     """Build, render and write the request (or say why not)."""
+    from engine.documents.attach import request_copies
     from engine.request.build import prepare_request, record_prepared
     from engine.request.layouts import request_layout
     from engine.store.recorded import must_be_intact
@@ -69,11 +70,15 @@ def run_request(options: argparse.Namespace) -> int:
         request = prepare_request(interview, officer=officer, interviewing_country=country,
                                   consulate=options.consulate,
                                   language=_language(options.language))
+        copies = request_copies(interview, store)
         if options.format == "json":
             data = (request.model_dump_json(indent=2) + "\n").encode("utf-8")
         else:
-            data = _render(request_layout(request), options.format, request.prepared_at)
+            data = _render(request_layout(request, copies), options.format,
+                           request.prepared_at)
         _write(options, data, f"request {request.request_id} for {request.addressee.name}")
+        if options.format != "pdf":
+            _write_copies(options, copies)
         # Recorded once it exists: a request that could not be written was not produced.
         record_prepared(interview, request, officer=officer)
     return exit_codes.OK
@@ -149,3 +154,24 @@ def _write(options: argparse.Namespace, data: bytes, what: str) -> None:
         return
     write_new(options.output, data, force=options.force)
     print(f"{what} written to {options.output}", file=sys.stderr)
+
+
+def _write_copies(options: argparse.Namespace, copies: dict[str, bytes]) -> None:
+    """Write the documents' copies beside the request's file, as '<stem>-<name>'.
+
+    A PDF carries them inside.
+    """
+    from pathlib import Path
+
+    if not copies:
+        return
+    if not options.output:
+        print(f"the copies of {len(copies)} document(s) are not shown here: write the request "
+              "to a file (-o) to have them beside it, or as a PDF that carries them",
+              file=sys.stderr)
+        return
+    target = Path(options.output)
+    for name, data in copies.items():
+        path = target.with_name(f"{target.stem}-{name}")
+        write_new(str(path), data, force=options.force)
+        print(f"copy written to {path}", file=sys.stderr)

@@ -54,21 +54,29 @@ def run(options: argparse.Namespace) -> int:
 def _run_request(options: argparse.Namespace) -> int:
     """Check one request file against the interview it names."""
     from engine.errors import UsageError
-    from engine.request.verify import RequestMismatchError, check_request, read_request
+    from engine.request.verify import (
+        MAX_REQUEST_BYTES,
+        RequestMismatchError,
+        check_copies,
+        check_request,
+        read_request,
+    )
     from tui.commands.opened import open_interview
 
     try:
         with open(options.request, "rb") as stream:
-            data = stream.read(6_000_000)
+            data = stream.read(MAX_REQUEST_BYTES + 1)
     except OSError as error:
         raise UsageError(f"cannot read {options.request}: {error.strerror}") from None
     request = read_request(data)
+    copy_problems = check_copies(request, _copies(options.request, data, request))
     with open_from(options) as store:
         interview = open_interview(store, request.integrity.interview_id)
         problems = [f"chain: {report.problem}" for report in store.verify(interview.id)
                     if not report.ok]
         problems += check_request(request, interview.questionnaire, interview.events,
                                   screening=interview.screening)
+        problems += copy_problems
     if options.format == "json":
         print(json.dumps({"request": request.request_id, "sha256": request.integrity.sha256,
                           "ok": not problems, "problems": problems}, indent=2))
@@ -79,3 +87,23 @@ def _run_request(options: argparse.Namespace) -> int:
         raise RequestMismatchError(f"{options.request} does not match the stored interview: "
                                    + "; ".join(problems))
     return exit_codes.AUTHORING_ERRORS if problems else exit_codes.OK
+
+
+def _copies(path: str, data: bytes, request: Any) -> dict[str, bytes]:
+    """The documents' copies: attached to a PDF, or beside a JSON ('<stem>-<name>')."""
+    from pathlib import Path
+
+    from engine.request.verify import read_copies
+
+    if data.startswith(b"%PDF"):
+        return read_copies(data)
+    found = {}
+    for document in request.documents:
+        if document.file is None:
+            continue
+        beside = Path(path).with_name(f"{Path(path).stem}-{document.file.name}")
+        try:
+            found[document.file.name] = beside.read_bytes()
+        except OSError:
+            continue  # reported as missing
+    return found

@@ -32,7 +32,9 @@ class QuestionScreen(NatidScreen):
         "know. Neither counts against them.\n- **Ctrl+P**: leave the question for later.\n"
         "- **Ctrl+B**: the question before.\n- **Ctrl+E**: record what you verified "
         "(a document seen, the interpreter's confirmation), with the reason.\n"
-        "- **Ctrl+N**: a note.\n- **Ctrl+T**: a language sample: the person types a "
+        "- **Ctrl+N**: a note.\n- **Ctrl+O**: a document the person carries (or a copy "
+        "or photo of one): its type, number, dates, the machine-readable zone and the file "
+        "of the copy.\n- **Ctrl+T**: a language sample: the person types a "
         "sentence in their own language.\n- **Ctrl+R**: review every answer and see the "
         "result.\n\nnatid notes the script and language of each written answer: an answer "
         "in a script other than the person's, or in a language that is neither the "
@@ -59,6 +61,7 @@ class QuestionScreen(NatidScreen):
         Binding("ctrl+n", "note", N_("Note"), priority=True),
         Binding("ctrl+r", "review", N_("Review"), priority=True),
         Binding("ctrl+t", "sample", N_("Language sample"), priority=True),
+        Binding("ctrl+o", "document", N_("Document"), priority=True),
         Binding("ctrl+l", "app.switch_language", N_("Language")),
     ]
 
@@ -218,6 +221,17 @@ class QuestionScreen(NatidScreen):
                 self.query_one(RulePanel).show(self.app.interview.assess())
 
         self.app.push_screen(LanguageSampleDialog(questionnaires), record)
+
+    def action_document(self) -> None:
+        """Record a document the person carries (the dialog records it through the app)."""
+        from tui.screens.document_dialog import DocumentDialog
+
+        def recorded(confirmation: str | None) -> None:
+            if confirmation:
+                self.say(confirmation)
+                self.query_one(RulePanel).show(self.app.interview.assess())
+
+        self.app.push_screen(DocumentDialog(), recorded)
 
     def action_review(self) -> None:
         """See every answer and the result so far."""

@@ -118,6 +118,10 @@ class ResultScreen(NatidScreen):
             table.add_row(*plain(prompt[:36], _(result.outcome),
                                  format_number(result.contribution, signed=True),
                                  result.reason[:60]))
+        for document in assessment.documents:
+            table.add_row(*plain(_("Document"), _(document.outcome),
+                                 format_number(document.contribution, signed=True),
+                                 document.reason[:60]))
         sample = assessment.language_sample
         if sample is not None:
             table.add_row(*plain(_("Language sample"), _(sample.outcome),
