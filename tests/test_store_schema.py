@@ -12,18 +12,21 @@ from tests.conftest import run_natid
 from tests.store_backends import Backend
 from tests.store_helpers import new_interview
 
+SHIPPED = schema.latest("sqlite")
+"""The newest schema natid ships; the tests make a newer natid know one more."""
+NEXT = SHIPPED + 1
 VERSION = {"sqlite": "PRAGMA user_version",
            "postgresql": "SELECT max(version) FROM natid_schema"}
 TABLES = {"sqlite": "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'notes_v2'",
           "postgresql": "SELECT tablename FROM pg_tables WHERE tablename = 'notes_v2'"}
 
 
-def with_migration_2(monkeypatch: pytest.MonkeyPatch, script: str) -> None:
-    """Make natid know a second migration, as a newer natid would."""
+def with_next_migration(monkeypatch: pytest.MonkeyPatch, script: str) -> None:
+    """Make natid know one more migration, as a newer natid would."""
     shipped: Callable[..., list[tuple[int, str]]] = schema.migrations
 
     def known(dialect: schema.Dialect = "sqlite") -> list[tuple[int, str]]:
-        return [*shipped(dialect), (2, script)]
+        return [*shipped(dialect), (NEXT, script)]
 
     monkeypatch.setattr(schema, "migrations", known)
 
@@ -38,15 +41,15 @@ def test_an_upgrade_applies_the_missing_migration_and_keeps_every_interview(
         backend: Backend, monkeypatch: pytest.MonkeyPatch) -> None:
     with backend.open() as store:
         interview = new_interview(store)
-    with_migration_2(monkeypatch, "CREATE TABLE notes_v2 (x INTEGER);\n")
+    with_next_migration(monkeypatch, "CREATE TABLE notes_v2 (x INTEGER);\n")
     with backend.open(upgrade=True) as store:
-        assert (store.schema_found, store.schema_version) == (1, 2)
+        assert (store.schema_found, store.schema_version) == (SHIPPED, NEXT)
         assert store.events(interview.id) == interview.events
         assert all(report.ok for report in store.verify())
-    assert backend.sql(VERSION[backend.name]) == [(2,)]
+    assert backend.sql(VERSION[backend.name]) == [(NEXT,)]
     assert backend.sql(TABLES[backend.name]) == [("notes_v2",)]
     with backend.open(upgrade=True) as store:
-        assert (store.schema_found, store.schema_version) == (2, 2)
+        assert (store.schema_found, store.schema_version) == (NEXT, NEXT)
 
 
 def test_a_failing_migration_leaves_the_previous_schema_intact(
@@ -54,13 +57,13 @@ def test_a_failing_migration_leaves_the_previous_schema_intact(
     with backend.open() as store:
         new_interview(store)
     before = backend.fingerprint()
-    with_migration_2(monkeypatch, "CREATE TABLE notes_v2 (x INTEGER);\n"
+    with_next_migration(monkeypatch, "CREATE TABLE notes_v2 (x INTEGER);\n"
                                   "CREATE INDEX broken ON no_such_table (x);\n")
-    with pytest.raises(StoreSchemaError, match="from version 1 to 2 failed") as caught:
+    with pytest.raises(StoreSchemaError, match=f"from version {SHIPPED} to {NEXT} failed") as caught:
         backend.open(upgrade=True)
-    assert "left at schema 1" in caught.value.message
+    assert f"left at schema {SHIPPED}" in caught.value.message
     assert backend.sql(TABLES[backend.name]) == []  # the first statement was undone too
-    assert backend.sql(VERSION[backend.name]) == [(1,)]
+    assert backend.sql(VERSION[backend.name]) == [(SHIPPED,)]
     if backend.name == "postgresql":
         assert backend.fingerprint() == before
 
@@ -69,14 +72,14 @@ def test_an_older_shared_database_waits_for_db_upgrade(
         backend: Backend, monkeypatch: pytest.MonkeyPatch) -> None:
     with backend.open() as store:
         new_interview(store)
-    with_migration_2(monkeypatch, "CREATE TABLE notes_v2 (x INTEGER);\n")
+    with_next_migration(monkeypatch, "CREATE TABLE notes_v2 (x INTEGER);\n")
     if backend.name == "sqlite":  # one officer's file: brought up to date when opened
         with backend.open(create=False) as store:
-            assert store.schema_version == 2
+            assert store.schema_version == NEXT
         return
     before = backend.fingerprint()
     for create in (True, False):
-        with pytest.raises(StoreSchemaError, match=r"is at schema 1, this natid needs 2: the "
+        with pytest.raises(StoreSchemaError, match=rf"is at schema {SHIPPED}, this natid needs {NEXT}: the "
                                                    r"administrator runs 'natid db upgrade'"):
             backend.open(create=create)
     assert backend.fingerprint() == before
@@ -99,7 +102,7 @@ def test_processes_opening_an_empty_database_at_once_create_the_schema_once(
     for thread in threads:
         thread.join(timeout=60)
     assert errors == []
-    assert backend.sql(VERSION[backend.name]) == [(1,)]
+    assert backend.sql(VERSION[backend.name]) == [(SHIPPED,)]
     with backend.open() as store:
         assert len(store.interviews()) == 4
 
@@ -110,12 +113,12 @@ def test_db_upgrade_and_status_on_the_command_line(backend: Backend) -> None:
     assert "Traceback" not in err
     code, out, err = run_natid("db", "upgrade", "--db", backend.location)
     assert code == 0, err
-    assert "schema 0 -> 1 (created)" in out
+    assert f"schema 0 -> {SHIPPED} (created)" in out
     code, out, err = run_natid("db", "upgrade", "--db", backend.location)
     assert code == 0, err
-    assert "already at schema 1, the newest this natid knows" in out
+    assert f"already at schema {SHIPPED}, the newest this natid knows" in out
     code, out, err = run_natid("db", "status", "--db", backend.location)
     assert code == 0, err
     kind = "SQLite" if backend.name == "sqlite" else "PostgreSQL"
     assert out.startswith(f"{kind} store ")
-    assert "schema 1 (this natid knows up to 1), 0 interviews (0 open)" in out
+    assert f"schema {SHIPPED} (this natid knows up to {SHIPPED}), 0 interviews (0 open)" in out

@@ -10,6 +10,7 @@ transaction as the event that changes them. Everything above this interface
 from __future__ import annotations
 
 import datetime
+import hashlib
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
@@ -137,6 +138,36 @@ class Store(ABC):
         """(country, conclusion or 'open', period, number of interviews), for statistics."""
 
     @abstractmethod
+    def put_file(self, interview_id: str, data: bytes, media_type: str) -> bool:
+        """Keep the file of a document's copy with an open interview, by its SHA-256.
+
+        Returns whether it is new (False: the interview holds that file already).
+
+        Raises:
+            UnknownInterviewError: no such interview; StoreError: it is closed.
+        """
+
+    @abstractmethod
+    def adopt_file(self, interview_id: str, data: bytes, media_type: str) -> bool:
+        """Keep a file another store holds for the interview, open or closed (for copying)."""
+
+    @abstractmethod
+    def file(self, interview_id: str, sha256: str) -> bytes:
+        """The bytes of a file kept with the interview.
+
+        Raises:
+            StoreError: the interview holds no such file.
+        """
+
+    @abstractmethod
+    def delete_file(self, interview_id: str, sha256: str) -> None:
+        """Remove a file kept for a document the interview then refused to record."""
+
+    @abstractmethod
+    def stored_files(self, interview_id: str) -> list[tuple[str, str, bytes]]:
+        """(sha256, media type, bytes) of every file kept with the interview."""
+
+    @abstractmethod
     def check_database(self) -> list[str]:
         """Problems the backend itself finds in its storage ([] when sound)."""
 
@@ -166,8 +197,19 @@ class Store(ABC):
 
         summaries = ([self.interview(interview_id)] if interview_id is not None
                      else self.interviews())
-        return [verify_chain(s.id, s.content_hash, self.stored_events(s.id), self._head(s.id),
-                             s.event_count) for s in summaries]
+        reports = []
+        for summary in summaries:
+            report = verify_chain(summary.id, summary.content_hash,
+                                  self.stored_events(summary.id), self._head(summary.id),
+                                  summary.event_count)
+            changed = [sha for sha, _media, data in self.stored_files(summary.id)
+                       if hashlib.sha256(data).hexdigest() != sha]
+            if report.ok and changed:
+                report = ChainReport(summary.id, report.events, False, None,
+                                     f"the file {changed[0]} was changed: its bytes no longer "
+                                     "give its SHA-256")
+            reports.append(report)
+        return reports
 
     @abstractmethod
     def _head(self, interview_id: str) -> str:

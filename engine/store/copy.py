@@ -58,6 +58,8 @@ def copy_store(source: Store, target: Store) -> CopyReport:
             report.problems.append(f"{summary.id}: {error.message}")
             continue
         report.events += added
+        for _sha, media_type, data in source.stored_files(summary.id):
+            target.adopt_file(summary.id, data, media_type)
         if before == 0:
             report.added += 1
         elif added:

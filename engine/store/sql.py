@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import hashlib
 from abc import abstractmethod
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
@@ -207,6 +208,58 @@ class SQLStore(Store):
                              (interview_id,)).fetchone()
         return str(row[0]) if row else ""
 
+    # Files of documents' copies -------------------------------------------------------
+
+    def put_file(self, interview_id: str, data: bytes, media_type: str) -> bool:
+        """Keep a document's file with an open interview (see :meth:`Store.put_file`)."""
+        return self._keep_file(interview_id, data, media_type, open_only=True)
+
+    def adopt_file(self, interview_id: str, data: bytes, media_type: str) -> bool:
+        """Keep a file another store holds for the interview (see :meth:`Store.adopt_file`)."""
+        return self._keep_file(interview_id, data, media_type, open_only=False)
+
+    def _keep_file(self, interview_id: str, data: bytes, media_type: str, *,
+                   open_only: bool) -> bool:
+        sha256 = hashlib.sha256(data).hexdigest()
+        now = format_time(datetime.datetime.now(datetime.UTC))
+        with self._write() as db:
+            row = db.execute("SELECT status FROM interviews "  # noqa: S608
+                             f"WHERE id = ?{self.lock_row}", (interview_id,)).fetchone()
+            if row is None:
+                raise UnknownInterviewError(f"no interview {interview_id} in {self.location}")
+            if open_only and row[0] == "closed":
+                raise StoreError(f"interview {interview_id} is closed: nothing more can be "
+                                 "recorded")
+            added = db.execute(
+                "INSERT INTO files (interview_id, sha256, media_type, size, data, stored_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (interview_id, sha256) DO NOTHING",
+                (interview_id, sha256, media_type, len(data), data, now)).rowcount
+        return bool(added == 1)
+
+    def file(self, interview_id: str, sha256: str) -> bytes:
+        """The bytes of a file kept with the interview (see :meth:`Store.file`)."""
+        with self._read() as db:
+            row = db.execute("SELECT data FROM files WHERE interview_id = ? AND sha256 = ?",
+                             (interview_id, sha256)).fetchone()
+        if row is None:
+            raise StoreError(f"the file {sha256[:16]}… of interview {interview_id} is not in "
+                             f"{self.location}: run 'natid verify' and restore the database "
+                             "from a backup")
+        return as_bytes(row[0])
+
+    def delete_file(self, interview_id: str, sha256: str) -> None:
+        """Remove a file kept for a document that was then refused."""
+        with self._write() as db:
+            db.execute("DELETE FROM files WHERE interview_id = ? AND sha256 = ?",
+                       (interview_id, sha256))
+
+    def stored_files(self, interview_id: str) -> list[tuple[str, str, bytes]]:
+        """(sha256, media type, bytes) of every file kept with the interview."""
+        with self._read() as db:
+            rows = db.execute("SELECT sha256, media_type, data FROM files WHERE "
+                              "interview_id = ? ORDER BY sha256", (interview_id,)).fetchall()
+        return [(str(sha), str(media), as_bytes(data)) for sha, media, data in rows]
+
     # Retention ------------------------------------------------------------------------
 
     def purge(self, closed_before: datetime.date, *, officer: str, reason: str) -> list[str]:
@@ -221,6 +274,7 @@ class SQLStore(Store):
             for interview_id, country, closed_at, count, head in rows:
                 db.execute("INSERT INTO purge_permits VALUES (?)", (interview_id,))
                 db.execute("DELETE FROM events WHERE interview_id = ?", (interview_id,))
+                db.execute("DELETE FROM files WHERE interview_id = ?", (interview_id,))
                 db.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
                 db.execute("DELETE FROM purge_permits WHERE interview_id = ?", (interview_id,))
                 db.execute("INSERT INTO purges VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -43,8 +43,8 @@ def run(options: argparse.Namespace) -> int:
         for problem in database:
             print(f"database: {problem}")
         for report in broken:
-            print(f"BROKEN  {report.interview_id}  at event {report.broken_at}: "
-                  f"{report.problem}")
+            where = f" at event {report.broken_at}" if report.broken_at else ""
+            print(f"BROKEN  {report.interview_id}{where}: {report.problem}")
         print(f"{len(reports)} interview{'s' if len(reports) != 1 else ''} checked: "
               f"{len(reports) - len(broken)} intact, {len(broken)} broken"
               + ("; the database file has problems" if database else ""))
