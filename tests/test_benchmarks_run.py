@@ -37,3 +37,5 @@ def test_loading_benchmark_prints_its_ratios() -> None:
     assert re.search(r"request_obstacles \(the whole gate\)\s+\d+ µs", out), out
     assert re.search(r"ratio build_request / assess\s+[\d.]+", out), out
     assert re.search(r"overall accuracy, \d+ languages\s+\d+ / \d+\s+[\d.]+ %", out), out
+    assert re.search(r"adding a [\d.]+ MB photo .*\n  time\s+\d+ ms", out), out
+    assert re.search(r"copies from the store \+ PDF\s+\d+ ms", out), out

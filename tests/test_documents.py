@@ -115,7 +115,9 @@ def test_an_mrz_that_cannot_be_read_records_nothing() -> None:
 
 
 def test_the_mrz_against_the_answers_names_both_sides() -> None:
-    interview = finish_india(screened_india(), close=False)
+    interview = start(india())
+    interview.answer("full_name", "Gurpreet Singh Sandhu")
+    interview.answer("date_of_birth", "1995-03-10")
     interview.record_document("passport", original=True, mrz=NEPALI)
     messages = [c.message for c in interview.assess("en").contradictions
                 if c.check == "document_mrz"]
@@ -182,3 +184,16 @@ def test_the_request_lists_the_documents_seen() -> None:
     assert any(item.parameter.startswith("document.") for item in request.evidence.items)
     assert sum(item.contribution for item in request.evidence.items) == pytest.approx(
         request.evidence.log10_lr, abs=1e-3)
+
+
+def test_names_in_another_script_and_a_failing_zone_are_not_compared() -> None:
+    interview = finish_india(screened_india(), close=False)  # full name in Gurmukhi
+    interview.record_document("passport", original=True, mrz=PASSPORT)
+    messages = [c.message for c in interview.assess("en").contradictions
+                if c.check == "document_mrz"]
+    assert not any("name in its" in m for m in messages)
+    assert any("date of birth" in m for m in messages)  # the answers give 1995-06-10
+    again = start(india())
+    again.answer("full_name", "Bikash Gurung")
+    again.record_document("passport", original=True, mrz=mistyped(PASSPORT))
+    assert not [c for c in again.assess().contradictions if c.check == "document_mrz"]

@@ -107,6 +107,8 @@ def mrz_contradictions(questionnaire: Questionnaire, answers: dict[str, Any],
         if not document.mrz:
             continue
         zone = read_mrz("\n".join(document.mrz), today=document.day)
+        if not zone.valid:
+            continue  # its fields cannot be trusted: the failed check is reported instead
         ident = PREFIX + document.document_id
         nationality = zone.nationality_alpha2
         if nationality and nationality != questionnaire.country:
@@ -128,7 +130,8 @@ def _name_and_birth(questionnaire: Questionnaire, answers: dict[str, Any],
     written = {token for p in names for token in _tokens(str(answers[p]))}
     in_zone = _tokens(f"{zone.surname} {zone.given_names}")
     latin = [p for p in names if _tokens(str(answers[p]))]
-    if latin and in_zone and not written & in_zone:
+    compared = len(latin) == len(names)  # a name in another script cannot be compared
+    if compared and latin and in_zone and not written & in_zone:
         found.append(Contradiction("document_mrz", (ident, latin[0]), _(
             "{document}: the name in its machine-readable zone is {zone}; the interview "
             "gives {answers}").format(
