@@ -14,17 +14,7 @@ from typing import Any
 import pytest
 
 from engine.store import Store, open_store
-
-
-def tamper_sqlite(path: Path, sql: str) -> None:
-    """Change a SQLite store outside natid, its append-only triggers dropped first."""
-    connection = sqlite3.connect(path, isolation_level=None)
-    try:
-        connection.execute("DROP TRIGGER IF EXISTS events_are_never_updated")
-        connection.execute("DROP TRIGGER IF EXISTS events_are_deleted_only_by_purge")
-        connection.execute(sql)
-    finally:
-        connection.close()
+from tests.store_helpers import tamper
 
 
 @dataclass
@@ -60,7 +50,7 @@ class Backend:
     def tamper(self, statement: str) -> None:
         """Change the events around natid's append-only triggers."""
         if self.name == "sqlite":
-            tamper_sqlite(self.path, statement)
+            tamper(self.path, statement)
             return
         self.sql("ALTER TABLE events DISABLE TRIGGER USER")
         try:
