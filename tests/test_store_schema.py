@@ -59,7 +59,8 @@ def test_a_failing_migration_leaves_the_previous_schema_intact(
     before = backend.fingerprint()
     with_next_migration(monkeypatch, "CREATE TABLE notes_v2 (x INTEGER);\n"
                                   "CREATE INDEX broken ON no_such_table (x);\n")
-    with pytest.raises(StoreSchemaError, match=f"from version {SHIPPED} to {NEXT} failed") as caught:
+    with pytest.raises(StoreSchemaError,
+                       match=f"from version {SHIPPED} to {NEXT} failed") as caught:
         backend.open(upgrade=True)
     assert f"left at schema {SHIPPED}" in caught.value.message
     assert backend.sql(TABLES[backend.name]) == []  # the first statement was undone too
@@ -79,8 +80,9 @@ def test_an_older_shared_database_waits_for_db_upgrade(
         return
     before = backend.fingerprint()
     for create in (True, False):
-        with pytest.raises(StoreSchemaError, match=rf"is at schema {SHIPPED}, this natid needs {NEXT}: the "
-                                                   r"administrator runs 'natid db upgrade'"):
+        with pytest.raises(StoreSchemaError,
+                           match=rf"is at schema {SHIPPED}, this natid needs {NEXT}: the "
+                                 r"administrator runs 'natid db upgrade'"):
             backend.open(create=create)
     assert backend.fingerprint() == before
 
