@@ -302,6 +302,11 @@ _ALL = (
         "no representation serves this country",
         "add the consulate to the questionnaire's 'consulates' or choose one with --consulate",
     ),
+    _e("075", "interview cannot be shared",
+       "the protection gate withholds the interview from any consulate: read the reasons "
+       "(finish the screening, record the best-interests step...); a flagged person is referred"),
+    _e("076", "share cannot start",
+       "check the consulate's id ('natid consulates') and that the port is free"),
     # Translating a questionnaire with .po files (natid translations).
     _e(
         "080",
@@ -331,6 +336,13 @@ _ALL = (
         "translation cannot be written into the questionnaire",
         "write that translation into the YAML by hand; natid changes only texts written "
         "as plain 'language: text' entries",
+    ),
+    # Statistics.
+    _e(
+        "085",
+        "nothing to count",
+        "check --db and the period; after 'natid db copy' or an upgrade, run "
+        "'natid stats rebuild'",
     ),
     # Using natid (command line and API).
     _e("090", "usage error", "run the command with --help to see what it accepts"),

@@ -33,6 +33,7 @@ error, 130 interrupted. See docs/cli.md.
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every ``natid`` command."""
     from tui.commands import (
+        consular_answer,
         consulates,
         db,
         detect,
@@ -45,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
         request,
         schema,
         score,
+        share,
+        stats,
         test,
         translations,
         verify,
@@ -65,9 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
     db.register(commands)
     request.register(commands)
     protection.register(commands)
+    consular_answer.register(commands)
+    stats.register(commands)
     consulates.register(commands)
     detect.register(commands)
     documents.register(commands)
+    share.register(commands)
     schema.register(commands)
     test.register(commands)
     translations.register(commands)

@@ -42,10 +42,27 @@ class EventKind(StrEnum):
     """A certificate request was asked for and held back: the reasons are kept."""
     REFERRAL_PREPARED = "referral_prepared"
     """A referral to the protection authorities was produced."""
+    REQUEST_SENT = "request_sent"
+    """The officer sent the prepared request to the consulate, on the day given."""
+    CONSULATE_ANSWERED = "consulate_answered"
+    """The consulate's answer to the request (issued, refused, more_information, no_answer)."""
+    CONSULAR_FINDING = "consular_finding"
+    """The consulate's finding on an item only it can verify, made during a share."""
+    SHARE_OPENED = "share_opened"
+    """The officer opened a live view of the interview for a consulate."""
+    SHARE_REFUSED = "share_refused"
+    """A share was asked for and refused by the protection gate: the reasons are kept."""
+    SHARE_STOPPED = "share_stopped"
+    """A share ended: every consular session was cut and its link expired."""
+    CONSULAR_SESSION = "consular_session"
+    """A consular browser session connected to a share, or disconnected from it."""
 
 
 AUDIT_KINDS = frozenset({EventKind.BEST_INTERESTS, EventKind.ROUTED, EventKind.REQUEST_PREPARED,
-                         EventKind.REQUEST_REFUSED, EventKind.REFERRAL_PREPARED})
+                         EventKind.REQUEST_REFUSED, EventKind.REFERRAL_PREPARED,
+                         EventKind.SHARE_OPENED, EventKind.SHARE_REFUSED,
+                         EventKind.SHARE_STOPPED, EventKind.CONSULAR_SESSION,
+                         EventKind.REQUEST_SENT, EventKind.CONSULATE_ANSWERED})
 """Events about what is done with an interview; they may follow its closing."""
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from engine.errors import UsageError, UserError
 from engine.interview.events import Event
+from engine.stats.row import StatsRow
 from engine.store.chain import ChainReport, StoredEvent
 from engine.store.codec import PlainCodec
 
@@ -94,7 +95,7 @@ class Store(ABC):
 
     @abstractmethod
     def append(self, interview_id: str, event: Event, *, expected_count: int | None = None,
-               conclusion: str | None = None) -> StoredEvent:
+               conclusion: str | None = None, stats: StatsRow | None = None) -> StoredEvent:
         """Store one event durably before returning.
 
         Args:
@@ -104,6 +105,8 @@ class Store(ABC):
                 has more or fewer, :class:`StoreConflictError` and nothing is written.
             conclusion: for a 'closed' event, the assessment's conclusion, kept for
                 statistics.
+            stats: the interview's statistics row as this event leaves it; it replaces
+                the stored one in the same transaction (both are written, or neither).
         """
 
     @abstractmethod
@@ -136,6 +139,18 @@ class Store(ABC):
     @abstractmethod
     def counts(self) -> list[tuple[str, str, str, int]]:
         """(country, conclusion or 'open', period, number of interviews), for statistics."""
+
+    @abstractmethod
+    def put_stats(self, rows: list[StatsRow]) -> None:
+        """Replace the statistics rows of these interviews, all in one transaction."""
+
+    @abstractmethod
+    def stats_rows(self, first_day: datetime.date, last_day: datetime.date) -> list[StatsRow]:
+        """The statistics rows of the interviews held from ``first_day`` to ``last_day``."""
+
+    @abstractmethod
+    def stats_status(self) -> tuple[int, int]:
+        """(statistics rows, interviews in the store without one)."""
 
     @abstractmethod
     def put_file(self, interview_id: str, data: bytes, media_type: str) -> bool:

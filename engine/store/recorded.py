@@ -11,12 +11,20 @@ from engine.store.base import Store, StoreError
 
 
 def saving_to(store: Store) -> Sink:
-    """A sink that appends each event to ``store`` durably, refusing stale interviews."""
+    """A sink that appends each event to ``store`` durably, refusing stale interviews.
+
+    An event that changes the interview's statistics row carries the new row with it,
+    and the store writes both in one transaction (docs/statistics.md).
+    """
+    from engine.stats.projection import changes_row, project_after
 
     def save(event: Event, interview: Interview) -> None:
         known = 0 if event.kind is EventKind.STARTED else len(interview.events)
         conclusion = interview.assess().conclusion if event.kind is EventKind.CLOSED else None
-        store.append(interview.id, event, expected_count=known, conclusion=conclusion)
+        # The statistics row as this event leaves the interview, saved with the event.
+        stats = project_after(interview, event) if changes_row(event) else None
+        store.append(interview.id, event, expected_count=known, conclusion=conclusion,
+                     stats=stats)
 
     return save
 

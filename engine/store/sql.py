@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from engine.interview.events import AUDIT_KINDS, Event, EventKind, format_time
+from engine.stats.row import COLUMNS, StatsRow
 from engine.store.base import (
     InterviewSummary,
     Store,
@@ -27,6 +28,10 @@ from engine.store.base import (
 )
 from engine.store.chain import GENESIS, StoredEvent, link
 
+_STATS_UPSERT = (
+    f"INSERT INTO interview_stats ({', '.join(COLUMNS)}) "  # noqa: S608 - fixed column names
+    f"VALUES ({', '.join('?' for _ in COLUMNS)}) ON CONFLICT (interview_id) DO UPDATE SET "
+    + ", ".join(f"{name} = excluded.{name}" for name in COLUMNS[1:]))
 SUMMARY = ("id, country, questionnaire_version, content_hash, started_at, officer, status, "
            "closed_at, conclusion, event_count")
 
@@ -65,7 +70,7 @@ class SQLStore(Store):
     # Appending ------------------------------------------------------------------------
 
     def append(self, interview_id: str, event: Event, *, expected_count: int | None = None,
-               conclusion: str | None = None) -> StoredEvent:
+               conclusion: str | None = None, stats: StatsRow | None = None) -> StoredEvent:
         """Store one event durably (see :meth:`Store.append`)."""
         payload = self.codec.encode(event.to_dict(), interview_id)
 
@@ -87,6 +92,8 @@ class SQLStore(Store):
                 "closed_at = CASE WHEN ? THEN ? ELSE closed_at END, "
                 "conclusion = CASE WHEN ? THEN ? ELSE conclusion END WHERE id = ?",
                 (seq, digest, closing, closing, event.at, closing, conclusion, interview_id))
+            if stats is not None:
+                db.execute(_STATS_UPSERT, stats.values())
             return stored
 
         return self._save(interview_id, step)
@@ -201,6 +208,32 @@ class SQLStore(Store):
                 "GROUP BY period, country, coalesce(conclusion, 'open') "
                 "ORDER BY period, country").fetchall()
         return [(str(a), str(b), str(c), int(d)) for a, b, c, d in rows]
+
+    # The statistics projection ------------------------------------------------------
+
+    def put_stats(self, rows: list[StatsRow]) -> None:
+        """Replace these interviews' statistics rows in one transaction."""
+        with self._write() as db:
+            for row in rows:
+                db.execute(_STATS_UPSERT, row.values())
+
+    def stats_rows(self, first_day: datetime.date, last_day: datetime.date) -> list[StatsRow]:
+        """The rows of the interviews held from ``first_day`` to ``last_day`` (inclusive)."""
+        with self._read() as db:
+            rows = db.execute(f"SELECT {', '.join(COLUMNS)} FROM interview_stats "  # noqa: S608
+                              "WHERE interviewed_on BETWEEN ? AND ?",
+                              (first_day.isoformat(), last_day.isoformat())).fetchall()
+        return [StatsRow.from_values(tuple(row)) for row in rows]
+
+    def stats_status(self) -> tuple[int, int]:
+        """(statistics rows, interviews without one)."""
+        with self._read() as db:
+            rows = int(db.execute("SELECT count(*) FROM interview_stats").fetchone()[0])
+            missing = int(db.execute(
+                "SELECT count(*) FROM interviews WHERE NOT EXISTS (SELECT 1 FROM "
+                "interview_stats WHERE interview_stats.interview_id = interviews.id)")
+                .fetchone()[0])
+        return rows, missing
 
     def _head(self, interview_id: str) -> str:
         with self._read() as db:
