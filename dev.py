@@ -11,15 +11,17 @@ Setting up means: a virtual environment in ``.venv`` with natid installed in edi
 mode with its test extra. It is redone only when pyproject.toml changes.
 Needs nothing but Python 3.11 or newer.
 
-It also makes sure of three Debian packages (DESIGN.md §10): ``fonts-noto-core``, the Noto
+It also makes sure of these Debian packages (DESIGN.md §10): ``fonts-noto-core``, the Noto
 fonts the request PDF is drawn with (names in Devanagari, Gurmukhi, Bengali, Ethiopic...),
-``poppler-utils``, whose pdftotext and pdfdetach the PDF tests read the PDF back with, and
+``poppler-utils``, whose pdftotext and pdfdetach the PDF tests read the PDF back with,
 ``postgresql``, whose initdb and pg_ctl the store tests start a server of their own with
-(tests/postgres_server.py). When one is missing and this runs as root on a system with
-apt-get, it runs ``apt-get update`` and ``apt-get install -y --no-install-recommends`` for
-them (without questions: DEBIAN_FRONTEND=noninteractive); otherwise it names them and goes
-on. ``test`` then sets NATID_REQUIRE_POSTGRES=1 (in CI, or when the server programs are
-installed), so that the PostgreSQL tests fail rather than skip when no server starts.
+(tests/postgres_server.py), and ``chromium`` with ``chromium-driver``, the headless
+browser the share's end-to-end test drives through Selenium. When one is missing and
+this runs as root on a system with apt-get, it runs ``apt-get update`` and
+``apt-get install -y --no-install-recommends`` for them (without questions:
+DEBIAN_FRONTEND=noninteractive); otherwise it names them and goes on. ``test`` then sets
+NATID_REQUIRE_POSTGRES=1 (in CI, or when the server programs are installed), so that the
+PostgreSQL tests fail rather than skip when no server starts.
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ def missing_debian_packages() -> list[str]:
         missing.append("poppler-utils")
     if not postgresql_installed():
         missing.append("postgresql")
+    if not (Path("/usr/bin/chromium").is_file() and Path("/usr/bin/chromedriver").is_file()):
+        missing.extend(["chromium", "chromium-driver"])  # the share's browser test
     return missing
 
 

@@ -28,6 +28,7 @@ from tui.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, _, language_name, translat
 
 if TYPE_CHECKING:
     from engine.render.layout import Layout
+    from tui.commands.share import BackgroundShare
     from tui.screens.sample_dialog import Sample
 
 DEFAULT_INTERVIEWING_COUNTRY = "MX"
@@ -74,6 +75,7 @@ class NatidApp(App[int]):
         self._store: Store | None = None
         self._interview: Interview | None = None
         self._loaded: list[tuple[Path, LoadResult]] | None = None
+        self._share: BackgroundShare | None = None
         self._language_before = translator.language
         translator.set_language(officer_language)
 
@@ -119,6 +121,8 @@ class NatidApp(App[int]):
 
     def on_unmount(self) -> None:
         """Release the store; natid speaks again the language it spoke before the app."""
+        if self._share is not None:
+            self._share.stop()
         if self._store is not None:
             self._store.close()
         translator.language = self._language_before
@@ -278,6 +282,54 @@ class NatidApp(App[int]):
     def _back_to_start(self) -> None:
         while len(self.screen_stack) > 2:
             self.pop_screen()
+
+    # Sharing with the consulate -------------------------------------------------------
+
+    def action_toggle_share(self) -> None:
+        """Ctrl+W: share the interview live with its consulate (``natid share``), or stop."""
+        from tui.commands.share import BackgroundShare
+
+        if self._share is not None:
+            self._share.stop()
+            self._share = None
+            self.notify(_("Sharing stopped: the consulate's link no longer works."))
+            return
+        try:
+            self._share = BackgroundShare.start(
+                self.interview, db=self.store.location, officer=self._officer(),
+                interviewing_country=self.interviewing_country)
+        except UserError as error:
+            self.notify(_("Not shared: {reason}").format(reason=error.message),
+                        severity="error", timeout=20)
+            return
+        self.copy_to_clipboard(self._share.link)
+        self.notify(_("Shared with {consulate}. Send this link (it works once): {link}").format(
+            consulate=self._share.consulate, link=self._share.link), timeout=60)
+        self.set_interval(0.25, self._follow_share, name="share")
+
+    def _follow_share(self) -> None:
+        """While sharing: take in what the consulate recorded in the store, and show it."""
+        from engine.interview.events import EventKind
+        from tui.widgets.rule_panel import RulePanel
+
+        if self._interview is None or self._share is None:
+            return
+        if not self._share.running:
+            self._share = None
+            self.notify(_("Sharing has ended."))
+        stored = self.store.interview(self._interview.id).event_count
+        known = len(self._interview.events)
+        if stored == known:
+            return
+        self._interview = resume_recorded(self.store, self._interview.questionnaire,
+                                          self._interview.id)
+        for event in self._interview.events[known:]:
+            if event.kind is EventKind.CONSULAR_FINDING:
+                self.notify(_("{officer}: '{id}' {outcome}").format(
+                    officer=event.officer, id=event.data["parameter"],
+                    outcome=_(event.data["outcome"])), timeout=15)
+        for panel in self.screen.query(RulePanel):
+            panel.show(self._interview.assess())
 
     # Requests and referrals ---------------------------------------------------------
 

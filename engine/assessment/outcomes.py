@@ -43,6 +43,10 @@ def outcome_of(questionnaire: Questionnaire, parameter: Parameter, state: Interv
         finding = current.verification
         return Outcome(finding.outcome, _("{outcome} by {officer}: {reason}").format(
             outcome=_(finding.outcome), officer=finding.officer, reason=finding.reason))
+    if current.consular is not None and parameter.verify is Verification.CONSULATE:
+        finding = current.consular
+        return Outcome(finding.outcome, _("{outcome} by {officer}: {reason}").format(
+            outcome=_(finding.outcome), officer=finding.officer, reason=finding.reason))
     if parameter.verify is Verification.AUTO:
         return _auto(questionnaire, parameter, current.value, answers)
     if parameter.verify is Verification.OFFICER:

@@ -411,6 +411,31 @@ class Interview:
         return self._record(EventKind.VERIFIED, officer, parameter=parameter.id,
                             outcome=outcome, reason=reason.strip())
 
+    def record_consular_finding(self, parameter_id: str, outcome: str, reason: str, *,
+                                consulate: str, name: str) -> Event:
+        """Record the consulate's finding on an item only it can verify.
+
+        The event is attributed to the consulate and its officer ("Consulate General of
+        India, Mexico City: R. Sharma"); it counts in the assessment like an officer's
+        finding on other questions.
+        """
+        parameter = self._open_parameter(parameter_id)
+        if outcome not in ("confirmed", "contradicted"):
+            raise InterviewError(f"a finding is 'confirmed' or 'contradicted', not {outcome!r}")
+        if parameter.verify is not Verification.CONSULATE:
+            raise InterviewError(_("'{id}' is not an item for the consulate to verify").format(
+                id=parameter.id))
+        if not self._state_of(parameter.id).answered:
+            raise InterviewError(_("'{id}' has no answer to verify yet").format(id=parameter.id))
+        texts = {"reason": reason, "consulate": consulate, "name": name}
+        missing = [key for key, text in texts.items()
+                   if not isinstance(text, str) or not text.strip()]
+        if missing:
+            raise InterviewError(_("a consular finding needs: {missing}").format(
+                missing=", ".join(missing)))
+        return self._record(EventKind.CONSULAR_FINDING, f"{consulate.strip()}: {name.strip()}",
+                            parameter=parameter.id, outcome=outcome, reason=reason.strip())
+
     def unanswered_required(self) -> list[Parameter]:
         """Required questions still asked that are neither answered nor declined."""
         return [p for p in self.relevant() if p.required and not self._dealt_with(p.id)]
@@ -573,14 +598,24 @@ class Interview:
                 check_written(event.data)
             except AnswerError as error:
                 raise InterviewRecordError(f"event #{index + 1}: {error.message}") from None
-        elif event.kind is EventKind.VERIFIED:
-            reason = event.data.get("reason")
-            if (parameter.verify is Verification.CONSULATE or ident in self._screening_parameters
-                    or not self._state_of(ident).answered
-                    or not isinstance(reason, str) or not reason.strip()):
-                raise InterviewRecordError(
-                    f"event #{index + 1}: a finding on '{ident}' needs an answer, a reason, "
-                    "and a question the officer may verify")
+        elif event.kind in (EventKind.VERIFIED, EventKind.CONSULAR_FINDING):
+            self._check_finding(event, index, parameter)
+
+    def _check_finding(self, event: Event, index: int, parameter: Parameter) -> None:
+        """Refuse a finding on a question its author may not verify.
+
+        An officer's finding needs a question they may verify; a consular finding, an item
+        only the consulate can verify; both an answer and a reason.
+        """
+        ident, reason = parameter.id, event.data.get("reason")
+        consular = event.kind is EventKind.CONSULAR_FINDING
+        if ((parameter.verify is Verification.CONSULATE) != consular
+                or ident in self._screening_parameters or not self._state_of(ident).answered
+                or not isinstance(reason, str) or not reason.strip()):
+            raise InterviewRecordError(
+                f"event #{index + 1}: a finding on '{ident}' needs an answer, a reason, and "
+                + ("an item only the consulate can verify" if consular
+                   else "a question the officer may verify"))
 
     def _parameter(self, parameter_id: str) -> Parameter:
         if not isinstance(parameter_id, str):

@@ -42,6 +42,8 @@ class ParameterState:
     """'declined' or 'dont_know' when the person gave no answer on purpose."""
     skipped: bool = False
     verification: Verification | None = None
+    consular: Verification | None = None
+    """The consulate's finding on an item only it can verify (its officer is the consulate)."""
     original: dict[str, str] | None = None
     """A date as the person gave it in another calendar: {"calendar": …, "date": …}."""
     written: dict[str, Any] | None = None
@@ -211,6 +213,7 @@ def _answered(current: ParameterState, event: Event, index: int) -> None:
     value = event.data["value"]
     if current.answered and not _same_answer(current.value, value):
         current.verification = None  # a finding is about the answer it was made on
+        current.consular = None
     current.value, current.answered = value, True
     current.declined, current.skipped = None, False
     original = event.data.get("original")
@@ -233,7 +236,7 @@ def _declined(current: ParameterState, event: Event, index: int) -> None:
                                    "'declined' or 'dont_know'")
     current.value, current.answered, current.declined = None, False, reason
     current.skipped, current.verification, current.original = False, None, None
-    current.written = None
+    current.written, current.consular = None, None
 
 
 def _skipped(current: ParameterState, event: Event, index: int) -> None:
@@ -249,11 +252,21 @@ def _verified(current: ParameterState, event: Event, index: int) -> None:
                                         event.officer, event.at)
 
 
+def _consular_finding(current: ParameterState, event: Event, index: int) -> None:
+    outcome = event.data.get("outcome")
+    if outcome not in ("confirmed", "contradicted"):
+        raise InterviewRecordError(f"event #{index + 1}: outcome {outcome!r} is not "
+                                   "'confirmed' or 'contradicted'")
+    current.consular = Verification(outcome, str(event.data.get("reason", "")),
+                                    event.officer, event.at)
+
+
 _ON_PARAMETER: dict[EventKind, Callable[[ParameterState, Event, int], None]] = {
     EventKind.ANSWERED: _answered,
     EventKind.DECLINED: _declined,
     EventKind.SKIPPED: _skipped,
     EventKind.VERIFIED: _verified,
+    EventKind.CONSULAR_FINDING: _consular_finding,
 }
 
 

@@ -35,7 +35,9 @@ class QuestionScreen(NatidScreen):
         "- **Ctrl+N**: a note.\n- **Ctrl+O**: a document the person carries (or a copy "
         "or photo of one): its type, number, dates, the machine-readable zone and the file "
         "of the copy.\n- **Ctrl+T**: a language sample: the person types a "
-        "sentence in their own language.\n- **Ctrl+R**: review every answer and see the "
+        "sentence in their own language.\n- **Ctrl+W**: share the interview live with the "
+        "consulate (a link for its browser), or stop sharing.\n- **Ctrl+R**: review every "
+        "answer and see the "
         "result.\n\nnatid notes the script and language of each written answer: an answer "
         "in a script other than the person's, or in a language that is neither the "
         "person's nor yours, is pointed out (check who typed it). It changes nothing in "
@@ -62,6 +64,8 @@ class QuestionScreen(NatidScreen):
         Binding("ctrl+r", "review", N_("Review"), priority=True),
         Binding("ctrl+t", "sample", N_("Language sample"), priority=True),
         Binding("ctrl+o", "document", N_("Document"), priority=True),
+        Binding("ctrl+w", "app.toggle_share", N_("Share with the consulate"), priority=True,
+                show=False),
         Binding("ctrl+l", "app.switch_language", N_("Language")),
     ]
 
