@@ -131,7 +131,8 @@ def test_the_event_table_is_what_interviews_record(session: dict[str, Any]) -> N
               for row in kinds}
     assert set(documented) == {kind.value for kind in EventKind}
     events = [*session["interview"].events, *session["sampled"].events,
-              *session["carried"].events]
+              *session["carried"].events, *session["shared"].events,
+              *session["flagged"].events]
     assert {str(event.kind) for event in events} == set(documented), \
         "the page's sessions record every kind of event"
     for event in events:
