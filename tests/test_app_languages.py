@@ -189,3 +189,23 @@ def test_a_document_is_recorded_from_the_dialog_and_a_refusal_keeps_what_was_typ
         assert kinds.count(EventKind.DOCUMENT_RECORDED) == 1
 
     asyncio.run(run())
+
+
+def test_ctrl_w_on_an_interview_whose_screening_is_not_finished_shares_nothing(
+        tmp_path: Path) -> None:
+    db = tmp_path / "natid.db"
+
+    async def run() -> None:
+        app = new_app(db, language="en")
+        async with app.run_test(size=SIZE) as pilot:
+            await start_india(pilot, screening=None)
+            await pilot.press("ctrl+w")
+            await pilot.pause()
+            notices = [str(n.message) for n in app._notifications]
+            assert any(n.startswith("Not shared:") for n in notices), notices
+            assert app._share is None
+        with open_store(db) as store:
+            (summary,) = store.interviews()
+            assert store.events(summary.id)[-1].kind is EventKind.SHARE_REFUSED
+
+    asyncio.run(run())

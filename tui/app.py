@@ -27,6 +27,8 @@ from engine.store.recorded import resume_recorded, start_recorded
 from tui.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, _, language_name, translator
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from engine.render.layout import Layout
     from tui.commands.share import BackgroundShare
     from tui.screens.sample_dialog import Sample
@@ -76,6 +78,7 @@ class NatidApp(App[int]):
         self._interview: Interview | None = None
         self._loaded: list[tuple[Path, LoadResult]] | None = None
         self._share: BackgroundShare | None = None
+        self._share_timer: Timer | None = None
         self._language_before = translator.language
         translator.set_language(officer_language)
 
@@ -292,6 +295,9 @@ class NatidApp(App[int]):
         if self._share is not None:
             self._share.stop()
             self._share = None
+            if self._share_timer is not None:
+                self._share_timer.stop()
+                self._share_timer = None
             self.notify(_("Sharing stopped: the consulate's link no longer works."))
             return
         try:
@@ -305,7 +311,9 @@ class NatidApp(App[int]):
         self.copy_to_clipboard(self._share.link)
         self.notify(_("Shared with {consulate}. Send this link (it works once): {link}").format(
             consulate=self._share.consulate, link=self._share.link), timeout=60)
-        self.set_interval(0.25, self._follow_share, name="share")
+        if self._share_timer is not None:
+            self._share_timer.stop()
+        self._share_timer = self.set_interval(0.25, self._follow_share, name="share")
 
     def _follow_share(self) -> None:
         """While sharing: take in what the consulate recorded in the store, and show it."""
@@ -316,6 +324,9 @@ class NatidApp(App[int]):
             return
         if not self._share.running:
             self._share = None
+            if self._share_timer is not None:
+                self._share_timer.stop()
+                self._share_timer = None
             self.notify(_("Sharing has ended."))
         stored = self.store.interview(self._interview.id).event_count
         known = len(self._interview.events)
