@@ -130,5 +130,5 @@ def run_rebuild(options: argparse.Namespace) -> int:
     for problem in report.problems:
         print(f"NOT REBUILT  {problem}")
     print(f"{where}: statistics of {report.rebuilt} interview(s) rebuilt from their events, "
-          f"{len(report.problems)} could not be")
+          f"{len(report.problems)} could not be read")
     return exit_codes.OK if not report.problems else exit_codes.AUTHORING_ERRORS
