@@ -277,6 +277,29 @@ _ALL = (
         "an empty or older database: run 'natid db upgrade' (back up a shared one first); "
         "a newer one: update natid",
     ),
+    _e(
+        "065",
+        "master key missing or wrong",
+        "give the store's master key: restore its key file from the backup, or set "
+        "NATID_MASTER_KEY (docs/deployment.md); without it the interviews cannot be read",
+    ),
+    _e(
+        "066",
+        "key file readable by others",
+        "run the chmod the message shows (chmod 600 FILE) so that only you can read the key",
+    ),
+    _e(
+        "067",
+        "encrypted data does not decrypt",
+        "the database was changed outside natid: run 'natid verify' and restore it from a "
+        "backup",
+    ),
+    _e(
+        "068",
+        "not allowed in this role",
+        "ask someone with the role that may do this; NATID_ROLE sets the role on this "
+        "computer (docs/deployment.md)",
+    ),
     # Protection, the certificate request and the referral.
     _e(
         "070",

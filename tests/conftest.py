@@ -12,6 +12,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 # Tests never write to the user's real cache; subprocesses inherit this too.
 os.environ["NATID_CACHE_DIR"] = tempfile.mkdtemp(prefix="natid-test-cache-")
+# Nor to the user's real master keys: each store's key file goes in a folder of the session.
+os.environ["NATID_KEY_DIR"] = tempfile.mkdtemp(prefix="natid-test-keys-")
+for _variable in ("NATID_KEY_FILE", "NATID_MASTER_KEY", "NATID_ROLE"):
+    os.environ.pop(_variable, None)
 
 MINIMAL = """\
 format_version: 1

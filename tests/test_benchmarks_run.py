@@ -40,5 +40,7 @@ def test_loading_benchmark_prints_its_ratios() -> None:
     assert re.search(r"adding a [\d.]+ MB photo .*\n  time\s+\d+ ms", out), out
     assert re.search(r"copies from the store \+ PDF\s+\d+ ms", out), out
     assert re.search(r"consular confirmation -> event .* worst [\d.]+ ms", out), out
+    assert re.search(r"fold of a [\d,]+-event interview .* encrypted +[\d.]+ ms +ratio "
+                     r"encrypted / plain +[\d.]+", out), out
     assert re.search(r"SQLite: quarterly matrix .* over [\d,]+ stored interviews .* in [\d.]+ s",
                      out), out

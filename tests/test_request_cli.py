@@ -130,13 +130,19 @@ def test_a_request_is_refused_when_the_stored_interview_was_tampered_with(
     from tests.store_helpers import tamper
 
     db, ident = stored(tmp_path, {"wants_asylum": True})
+    from engine.store import open_store
+
+    # The payloads are encrypted: find the asylum answer through natid, then change one
+    # byte of its ciphertext, as someone with the file (but not the key) could.
+    with open_store(db) as store:
+        seq = next(number for number, event in enumerate(store.events(ident), start=1)
+                   if event.data.get("parameter") == "screening.wants_asylum")
     with sqlite3.connect(db) as connection:
-        seq, payload = next(
-            (seq, bytes(payload)) for seq, payload in connection.execute(
-                "SELECT seq, payload FROM events WHERE interview_id = ?", (ident,))
-            if b"screening.wants_asylum" in bytes(payload))
-    edited = payload.replace(b'"value":true', b'"value":false').replace(
-        b'"value": true', b'"value": false')
+        (payload,) = connection.execute("SELECT payload FROM events WHERE interview_id = ? "
+                                        "AND seq = ?", (ident, seq)).fetchone()
+    edited = bytearray(payload)
+    edited[-1] ^= 1
+    edited = bytes(edited)
     assert edited != payload
     statement = "UPDATE events SET payload = x'{}' WHERE interview_id = '{}' AND seq = {}"
     tamper(db, statement.format(edited.hex(), ident, seq))

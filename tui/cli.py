@@ -33,13 +33,16 @@ error, 130 interrupted. See docs/cli.md.
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every ``natid`` command."""
     from tui.commands import (
+        audit,
         consular_answer,
         consulates,
         db,
         detect,
         documents,
+        init,
         interview,
         interviews,
+        keys,
         lint,
         protection,
         purge,
@@ -60,11 +63,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     interview.register(commands)
+    init.register(commands)
     lint.register(commands)
     score.register(commands)
     interviews.register(commands)
     verify.register(commands)
     purge.register(commands)
+    keys.register(commands)
+    audit.register(commands)
     db.register(commands)
     request.register(commands)
     protection.register(commands)

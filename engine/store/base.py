@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from engine.errors import UsageError, UserError
 from engine.interview.events import Event
 from engine.stats.row import StatsRow
+from engine.store.access import Access
 from engine.store.chain import ChainReport, StoredEvent
-from engine.store.codec import PlainCodec
+from engine.store.codec import SealedCodec
 
 
 class StoreError(UserError):
@@ -51,6 +52,12 @@ class StoreSchemaError(StoreError):
     code = "NATID-E064"
 
 
+class SealedDataError(StoreError):
+    """Encrypted data does not open under its key: it was altered, or moved from elsewhere."""
+
+    code = "NATID-E067"
+
+
 class UnknownInterviewError(UsageError):
     """No interview has that id (or the id's beginning fits several)."""
 
@@ -71,6 +78,7 @@ class InterviewSummary:
     closed_at: str | None
     conclusion: str | None
     event_count: int
+    office: str = ""
 
 
 def period_of(at: str) -> str:
@@ -81,7 +89,7 @@ def period_of(at: str) -> str:
 class Store(ABC):
     """Where interviews' events are kept."""
 
-    codec = PlainCodec()
+    codec = SealedCodec()
     kind = ""
     """The kind of database, as shown to people ('SQLite', 'PostgreSQL')."""
     dialect = ""
@@ -92,6 +100,10 @@ class Store(ABC):
     """The schema version the database was at when it was opened."""
     schema_version = 0
     """The schema version it is at now."""
+    access: Access | None = None
+    """Who reads through this store, in which role and command (default: as configured)."""
+    notices: list[str]
+    """What natid did that the person should know (e.g. a master key was created)."""
 
     @abstractmethod
     def append(self, interview_id: str, event: Event, *, expected_count: int | None = None,
@@ -110,11 +122,14 @@ class Store(ABC):
         """
 
     @abstractmethod
-    def adopt(self, summary: InterviewSummary, events: list[StoredEvent]) -> int:
+    def adopt(self, summary: InterviewSummary, events: list[StoredEvent],
+              data_key: bytes | None = None) -> int:
         """Take an interview's events exactly as another store holds them (for copying).
 
-        Ids, times, stored bytes and hashes are kept. Events already here are skipped, so
-        adopting twice adds nothing; returns the number of events added.
+        Ids, times, stored bytes and hashes are kept, and ``data_key`` (the interview's
+        data key, from :meth:`data_key` of the other store) is wrapped under this store's
+        master key. Events already here are skipped, so adopting twice adds nothing;
+        returns the number of events added.
 
         Raises:
             StoreConflictError: this store holds that interview with other events.
@@ -134,7 +149,45 @@ class Store(ABC):
 
     @abstractmethod
     def purge(self, closed_before: datetime.date, *, officer: str, reason: str) -> list[str]:
-        """Delete interviews closed before that day; log each purge; return their ids."""
+        """Delete interviews closed before that day; log each purge; return their ids.
+
+        Their data keys are destroyed and the master key replaced (the remaining data keys
+        re-wrapped), so a backup taken before cannot be read with the key in use.
+        """
+
+    @abstractmethod
+    def purge_interview(self, interview_id: str, *, officer: str, reason: str) -> str:
+        """Delete one interview (open or closed) on request, as :meth:`purge` does."""
+
+    @abstractmethod
+    def data_key(self, interview_id: str) -> bytes | None:
+        """The interview's data key, unwrapped (None: it was written before encryption).
+
+        A read of the person's data: allowed to officers and supervisors, and logged.
+        """
+
+    @abstractmethod
+    def ensure_master(self, *, use_keyring: bool = False) -> tuple[str, str, bool]:
+        """(master key id, where it is kept, whether it was created now)."""
+
+    @abstractmethod
+    def rotate_master(self, new_key_file: str | None = None) -> tuple[str, str, int, str]:
+        """Replace the master key, re-wrapping every data key.
+
+        Returns (old id, new id, data keys re-wrapped, where the new key is kept).
+        """
+
+    @abstractmethod
+    def key_status(self) -> dict[str, object]:
+        """What the store records of its keys, and how much is still stored in clear."""
+
+    @abstractmethod
+    def log_access(self, interview_id: str | None, outcome: str = "read") -> None:
+        """Record one read (or refusal) of a person's data in the access log."""
+
+    @abstractmethod
+    def access_log(self, interview_id: str | None = None) -> list[dict[str, str | None]]:
+        """The access log, oldest first (one interview's, or all)."""
 
     @abstractmethod
     def counts(self) -> list[tuple[str, str, str, int]]:
@@ -180,7 +233,14 @@ class Store(ABC):
 
     @abstractmethod
     def stored_files(self, interview_id: str) -> list[tuple[str, str, bytes]]:
-        """(sha256, media type, bytes) of every file kept with the interview."""
+        """(sha256, media type, bytes) of every file kept with the interview (decrypted)."""
+
+    @abstractmethod
+    def stored_file_hashes(self, interview_id: str) -> list[tuple[str, str | None, bytes]]:
+        """(plain SHA-256, SHA-256 of the stored bytes or None, stored bytes) of each file.
+
+        Reads nothing of the person: the bytes stay as stored (encrypted).
+        """
 
     @abstractmethod
     def check_database(self) -> list[str]:
@@ -193,18 +253,54 @@ class Store(ABC):
     # Shared by every backend ----------------------------------------------------------
 
     def events(self, interview_id: str) -> list[Event]:
-        """An interview's events, decoded, in order."""
+        """An interview's events, decrypted and decoded, in order (a logged read)."""
+        from engine.store.crypto import SealBroken, Sealer
+
         summary = self.interview(interview_id)
+        stored_events = self.stored_events(summary.id)
+        sealer = None
+        if any(self.codec.sealed(stored.payload) for stored in stored_events):
+            key = self.data_key(summary.id)
+            if key is None:
+                raise SealedDataError(f"interview {summary.id} has encrypted events but no "
+                                      "data key: it was purged, or the database was changed "
+                                      "outside natid (run 'natid verify')")
+            sealer = Sealer(key)
+        else:
+            self.authorise_read(summary.id)
         decoded = []
-        for stored in self.stored_events(summary.id):
+        for stored in stored_events:
             try:
-                decoded.append(Event.from_dict(self.codec.decode(stored.payload, summary.id),
-                                               stored.seq - 1))
+                decoded.append(Event.from_dict(
+                    self.codec.decode(stored.payload, summary.id, stored.seq, sealer),
+                    stored.seq - 1))
+            except SealBroken:
+                raise SealedDataError(f"event {stored.seq} of interview {summary.id} does not "
+                                      "decrypt: the database was changed outside natid (run "
+                                      "'natid verify' and restore it from a backup)") from None
             except (ValueError, UserError, RecursionError):
                 raise StoreError(f"event {stored.seq} of interview {summary.id} cannot be "
                                  "read: the database was changed outside natid "
                                  "(run 'natid verify')") from None
         return decoded
+
+    def authorise_read(self, interview_id: str) -> None:
+        """Log a read of the interview's data, or refuse (and log) it for this role.
+
+        Raises:
+            RoleRefusedError: the role may not read a person's data.
+        """
+        access = self.reader()
+        if not access.reads_personal_data:
+            self.log_access(interview_id, "refused")
+            raise access.refusal("read a person's data")
+        self.log_access(interview_id, "read")
+
+    def reader(self) -> Access:
+        """Who reads through this store (configured on first use)."""
+        if self.access is None:
+            self.access = Access.configured()
+        return self.access
 
     def verify(self, interview_id: str | None = None) -> list[ChainReport]:
         """Check the hash chain of one interview, or of all of them."""
@@ -217,8 +313,8 @@ class Store(ABC):
             report = verify_chain(summary.id, summary.content_hash,
                                   self.stored_events(summary.id), self._head(summary.id),
                                   summary.event_count)
-            changed = [sha for sha, _media, data in self.stored_files(summary.id)
-                       if hashlib.sha256(data).hexdigest() != sha]
+            changed = [sha for sha, stored_sha, data in self.stored_file_hashes(summary.id)
+                       if hashlib.sha256(data).hexdigest() != (stored_sha or sha)]
             if report.ok and changed:
                 report = ChainReport(summary.id, report.events, False, None,
                                      f"the file {changed[0]} was changed: its bytes no longer "

@@ -1,7 +1,8 @@
 """Copying a store into another: an officer's SQLite file into the office's server, or back.
 
 Every interview is copied with its events exactly as stored (ids, times, stored bytes
-and hashes), so the chains verify on the target as they did on the source. Copying
+and hashes), so the chains verify on the target as they did on the source; its data key
+is re-wrapped under the target's master key, and its files re-encrypted under it. Copying
 again adds only what is new: events already on the target are recognised by their
 hashes. An interview whose chain is broken on the source is not copied, and one the
 target holds with other events is left alone; both are reported.
@@ -53,7 +54,7 @@ def copy_store(source: Store, target: Store) -> CopyReport:
         events = source.stored_events(summary.id)
         before = len(target.stored_events(summary.id))
         try:
-            added = target.adopt(summary, events)
+            added = target.adopt(summary, events, source.data_key(summary.id))
         except StoreConflictError as error:
             report.problems.append(f"{summary.id}: {error.message}")
             continue

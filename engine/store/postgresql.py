@@ -72,6 +72,8 @@ class PostgresStore(SQLStore):
     kind = "PostgreSQL"
     dialect = "postgresql"
     lock_row = " FOR UPDATE"
+    share_row = " FOR SHARE"
+    sealed_test = "get_byte(payload, 0) = 1"
 
     def __init__(self, url: str, *, create: bool = True, upgrade: bool = False) -> None:
         """Connect, check the schema, and create it in an empty database.
@@ -86,6 +88,7 @@ class PostgresStore(SQLStore):
             StoreSchemaError: no natid schema (with ``create=False``), an older one
                 without ``upgrade``, a newer one, or a failed upgrade.
         """
+        self._init_keys()
         self.url = url
         self.location = redact(url)
         self._connection = connect(url)
@@ -223,6 +226,29 @@ class PostgresStore(SQLStore):
                                    f"{version} to {known[-1][0]} failed ({error.message}); "
                                    f"the database was left at schema {version}") from None
         self.schema_version = known[-1][0]
+
+    # Roles ----------------------------------------------------------------------------
+
+    def ensure_roles(self) -> str:
+        """Create the group roles, their grants and the row-level security per office.
+
+        Returns what was done, in words; a login that may not create roles is told so
+        (the rest of the upgrade stands).
+        """
+        from importlib import resources
+
+        script = (resources.files("engine.store").joinpath("migrations")
+                  .joinpath("roles.postgresql.sql").read_text("utf-8"))
+        try:
+            with self._write() as db:
+                db.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
+                self._connection.execute(script)
+        except StoreError as error:
+            return (f"the roles natid_officer, natid_supervisor, natid_auditor and "
+                    f"natid_statistics were NOT set up ({error.message}): run 'natid db "
+                    "upgrade' as a login that may create roles (docs/deployment.md)")
+        return ("roles natid_officer, natid_supervisor, natid_auditor, natid_statistics: "
+                "grants and row-level security per office in place")
 
     # Checks and closing ---------------------------------------------------------------
 

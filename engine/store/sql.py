@@ -20,20 +20,20 @@ from engine.interview.events import AUDIT_KINDS, Event, EventKind, format_time
 from engine.stats.row import COLUMNS, StatsRow
 from engine.store.base import (
     InterviewSummary,
-    Store,
     StoreConflictError,
     StoreError,
     UnknownInterviewError,
     period_of,
 )
 from engine.store.chain import GENESIS, StoredEvent, link
+from engine.store.keyed import KeyedStore
 
 _STATS_UPSERT = (
     f"INSERT INTO interview_stats ({', '.join(COLUMNS)}) "  # noqa: S608 - fixed column names
     f"VALUES ({', '.join('?' for _ in COLUMNS)}) ON CONFLICT (interview_id) DO UPDATE SET "
     + ", ".join(f"{name} = excluded.{name}" for name in COLUMNS[1:]))
 SUMMARY = ("id, country, questionnaire_version, content_hash, started_at, officer, status, "
-           "closed_at, conclusion, event_count")
+           "closed_at, conclusion, event_count, office")
 
 
 class Session(Protocol):
@@ -46,7 +46,7 @@ class Session(Protocol):
 Step = Callable[[Session], StoredEvent]
 
 
-class SQLStore(Store):
+class SQLStore(KeyedStore):
     """A store in SQL tables; subclasses open the database and run the transactions."""
 
     location: str
@@ -71,8 +71,9 @@ class SQLStore(Store):
 
     def append(self, interview_id: str, event: Event, *, expected_count: int | None = None,
                conclusion: str | None = None, stats: StatsRow | None = None) -> StoredEvent:
-        """Store one event durably (see :meth:`Store.append`)."""
-        payload = self.codec.encode(event.to_dict(), interview_id)
+        """Store one event durably, sealed (see :meth:`Store.append`)."""
+        master = self._master(create=True)
+        plain = event.to_dict()
 
         def step(db: Session) -> StoredEvent:
             count, previous, content_hash = self._chain_head(db, interview_id, event)
@@ -81,6 +82,8 @@ class SQLStore(Store):
                     f"interview {interview_id} has {count} events in the database, not "
                     f"{expected_count}: it was changed elsewhere; reopen it and repeat")
             seq = count + 1
+            payload = self.codec.encode(plain, interview_id, seq,
+                                        self._sealer_in(db, interview_id, master))
             digest = link(previous, interview_id, seq, kind=str(event.kind), at=event.at,
                           content_hash=content_hash, payload=payload)
             stored = StoredEvent(seq, str(event.kind), event.at, payload, previous, digest)
@@ -108,11 +111,12 @@ class SQLStore(Store):
             content_hash = str(reference.get("content_hash", ""))
             created = row is None and db.execute(
                 "INSERT INTO interviews (id, country, questionnaire_version, content_hash, "
-                "started_at, officer, period, head_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (id) DO NOTHING",
+                "started_at, officer, period, head_hash, office) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
                 (interview_id, str(reference.get("country", "")),
                  str(reference.get("version", "")), content_hash, event.at, event.officer,
-                 period_of(event.at), GENESIS)).rowcount == 1
+                 period_of(event.at), GENESIS, str(event.data.get("office") or ""))
+            ).rowcount == 1
             if not created:
                 raise StoreConflictError(f"interview {interview_id} already exists")
             return 0, GENESIS, content_hash
@@ -132,8 +136,10 @@ class SQLStore(Store):
                        (interview_id, stored.seq, stored.kind, stored.at, stored.payload,
                         stored.prev_hash, stored.hash))
 
-    def adopt(self, summary: InterviewSummary, events: list[StoredEvent]) -> int:
+    def adopt(self, summary: InterviewSummary, events: list[StoredEvent],
+              data_key: bytes | None = None) -> int:
         """Take an interview's stored events as they are (see :meth:`Store.adopt`)."""
+        master = self._master(create=True) if data_key is not None else None
         with self._write() as db:
             row = db.execute("SELECT event_count, head_hash, content_hash "  # noqa: S608
                              f"FROM interviews WHERE id = ?{self.lock_row}",
@@ -142,10 +148,11 @@ class SQLStore(Store):
             if row is None:
                 db.execute(
                     "INSERT INTO interviews (id, country, questionnaire_version, content_hash, "
-                    "started_at, officer, period, head_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "started_at, officer, period, head_hash, office) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (summary.id, summary.country, summary.questionnaire_version,
                      summary.content_hash, summary.started_at, summary.officer,
-                     period_of(summary.started_at), GENESIS))
+                     period_of(summary.started_at), GENESIS, summary.office))
             else:
                 have, head, content_hash = int(row[0]), str(row[1]), str(row[2])
                 if (content_hash != summary.content_hash or have > len(events)
@@ -153,6 +160,8 @@ class SQLStore(Store):
                     raise StoreConflictError(
                         f"interview {summary.id} is already in {self.location} with other "
                         "events: it was not copied (compare both with 'natid interviews show')")
+            if master is not None and data_key is not None:
+                self._adopt_key(db, summary.id, data_key, master)
             self._insert_events(db, summary.id, events[have:])
             db.execute("UPDATE interviews SET event_count = ?, head_hash = ?, status = ?, "
                        "closed_at = ?, conclusion = ? WHERE id = ?",
@@ -253,8 +262,11 @@ class SQLStore(Store):
 
     def _keep_file(self, interview_id: str, data: bytes, media_type: str, *,
                    open_only: bool) -> bool:
+        from engine.store.crypto import file_place
+
         sha256 = hashlib.sha256(data).hexdigest()
         now = format_time(datetime.datetime.now(datetime.UTC))
+        master = self._master(create=True)
         with self._write() as db:
             row = db.execute("SELECT status FROM interviews "  # noqa: S608
                              f"WHERE id = ?{self.lock_row}", (interview_id,)).fetchone()
@@ -263,22 +275,26 @@ class SQLStore(Store):
             if open_only and row[0] == "closed":
                 raise StoreError(f"interview {interview_id} is closed: nothing more can be "
                                  "recorded")
+            sealed = self._sealer_in(db, interview_id, master).seal(
+                data, file_place(interview_id, sha256))
             added = db.execute(
-                "INSERT INTO files (interview_id, sha256, media_type, size, data, stored_at) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (interview_id, sha256) DO NOTHING",
-                (interview_id, sha256, media_type, len(data), data, now)).rowcount
+                "INSERT INTO files (interview_id, sha256, media_type, size, data, stored_at, "
+                "stored_sha256) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (interview_id, sha256) DO NOTHING",
+                (interview_id, sha256, media_type, len(data), sealed, now,
+                 hashlib.sha256(sealed).hexdigest())).rowcount
         return bool(added == 1)
 
     def file(self, interview_id: str, sha256: str) -> bytes:
-        """The bytes of a file kept with the interview (see :meth:`Store.file`)."""
+        """The bytes of a file kept with the interview, decrypted (see :meth:`Store.file`)."""
         with self._read() as db:
-            row = db.execute("SELECT data FROM files WHERE interview_id = ? AND sha256 = ?",
-                             (interview_id, sha256)).fetchone()
+            row = db.execute("SELECT data, stored_sha256 FROM files WHERE interview_id = ? "
+                             "AND sha256 = ?", (interview_id, sha256)).fetchone()
         if row is None:
             raise StoreError(f"the file {sha256[:16]}… of interview {interview_id} is not in "
                              f"{self.location}: run 'natid verify' and restore the database "
                              "from a backup")
-        return as_bytes(row[0])
+        return self._open_file(interview_id, sha256, as_bytes(row[0]), row[1])
 
     def delete_file(self, interview_id: str, sha256: str) -> None:
         """Remove a file kept for a document that was then refused."""
@@ -287,32 +303,57 @@ class SQLStore(Store):
                        (interview_id, sha256))
 
     def stored_files(self, interview_id: str) -> list[tuple[str, str, bytes]]:
-        """(sha256, media type, bytes) of every file kept with the interview."""
+        """(sha256, media type, bytes) of every file kept with the interview, decrypted."""
         with self._read() as db:
-            rows = db.execute("SELECT sha256, media_type, data FROM files WHERE "
+            rows = db.execute("SELECT sha256, media_type, data, stored_sha256 FROM files "
+                              "WHERE interview_id = ? ORDER BY sha256",
+                              (interview_id,)).fetchall()
+        return [(str(sha), str(media), self._open_file(interview_id, str(sha), as_bytes(data),
+                                                       stored))
+                for sha, media, data, stored in rows]
+
+    def stored_file_hashes(self, interview_id: str) -> list[tuple[str, str | None, bytes]]:
+        """(plain SHA-256, stored SHA-256 or None, stored bytes): nothing decrypted."""
+        with self._read() as db:
+            rows = db.execute("SELECT sha256, stored_sha256, data FROM files WHERE "
                               "interview_id = ? ORDER BY sha256", (interview_id,)).fetchall()
-        return [(str(sha), str(media), as_bytes(data)) for sha, media, data in rows]
+        return [(str(sha), None if stored is None else str(stored), as_bytes(data))
+                for sha, stored, data in rows]
 
     # Retention ------------------------------------------------------------------------
 
     def purge(self, closed_before: datetime.date, *, officer: str, reason: str) -> list[str]:
-        """Delete interviews closed before that day, and log each purge."""
+        """Delete interviews closed before that day, destroy their keys, log each purge."""
+        return self._purge("status = 'closed' AND closed_at < ?", (closed_before.isoformat(),),
+                           officer=officer, reason=reason)
+
+    def purge_interview(self, interview_id: str, *, officer: str, reason: str) -> str:
+        """Delete one interview on request (see :meth:`Store.purge_interview`)."""
+        summary = self.interview(interview_id)
+        self._purge("id = ?", (summary.id,), officer=officer, reason=reason)
+        return summary.id
+
+    def _purge(self, where: str, arguments: tuple[Any, ...], *, officer: str,
+               reason: str) -> list[str]:
         now = format_time(datetime.datetime.now(datetime.UTC))
-        with self._write() as db:
+
+        def delete(db: Session) -> list[str]:
             rows = db.execute(
                 "SELECT id, country, closed_at, event_count, head_hash "  # noqa: S608
-                f"FROM interviews WHERE status = 'closed' AND closed_at < ? ORDER BY id"
-                f"{self.lock_row}",
-                (closed_before.isoformat(),)).fetchall()
+                f"FROM interviews WHERE {where} ORDER BY id{self.lock_row}",
+                arguments).fetchall()
             for interview_id, country, closed_at, count, head in rows:
                 db.execute("INSERT INTO purge_permits VALUES (?)", (interview_id,))
+                db.execute("DELETE FROM data_keys WHERE interview_id = ?", (interview_id,))
                 db.execute("DELETE FROM events WHERE interview_id = ?", (interview_id,))
                 db.execute("DELETE FROM files WHERE interview_id = ?", (interview_id,))
                 db.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
                 db.execute("DELETE FROM purge_permits WHERE interview_id = ?", (interview_id,))
                 db.execute("INSERT INTO purges VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                            (interview_id, country, closed_at, count, head, now, officer, reason))
-        return [str(row[0]) for row in rows]
+            return [str(row[0]) for row in rows]
+
+        return self._shredding(delete)
 
 
 def as_bytes(payload: object) -> bytes:

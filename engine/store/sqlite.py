@@ -54,6 +54,7 @@ class SQLiteStore(SQLStore):
             StoreError: the file cannot be created or opened, is not a natid store,
                 is damaged, or was written by a newer natid.
         """
+        self._init_keys()
         self.path = Path(path)
         self.location = str(self.path)
         if not create and not self.path.exists():
@@ -95,6 +96,8 @@ class SQLiteStore(SQLStore):
             mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             connection.execute("PRAGMA synchronous = FULL")
             connection.execute("PRAGMA foreign_keys = ON")
+            # Deleted rows (a purged interview's keys and ciphertext) are overwritten.
+            connection.execute("PRAGMA secure_delete = ON")
         except sqlite3.Error as error:
             raise _explain(error, self.path, "open") from None
         except StoreError:

@@ -58,16 +58,17 @@ def run_status(options: argparse.Namespace) -> int:
 
 
 def run_upgrade(options: argparse.Namespace) -> int:
-    """Bring the schema up to date and say from which version to which."""
-    from engine.store import open_store
-
-    with open_store(options.db, upgrade=True) as store:
+    """Bring the schema up to date, set up the roles (PostgreSQL), say what was done."""
+    with open_from(options, create=True, upgrade=True) as store:
         before, after, where = store.schema_found, store.schema_version, store.location
+        roles = store.ensure_roles() if hasattr(store, "ensure_roles") else ""
     if before == after:
         print(f"{where}: already at schema {after}, the newest this natid knows")
     else:
         print(f"{where}: schema {before} -> {after}"
               + (" (created)" if before == 0 else ""))
+    if roles:
+        print(f"{where}: {roles}")
     return exit_codes.OK
 
 
@@ -79,8 +80,14 @@ def run_copy(options: argparse.Namespace) -> int:
 
     if chosen_location(options.source) == chosen_location(options.target):
         raise UsageError("FROM and TO are the same store: give two different ones")
+    from tui.commands.store_option import access_for
+
+    access = access_for(options)
+    if not access.may(access.command):
+        raise access.refusal(f"run 'natid {access.command}'")
     with open_store(options.source, create=False) as source, \
             open_store(options.target) as target:
+        source.access = target.access = access
         report = copy_store(source, target)
         where = target.location
     for problem in report.problems:
