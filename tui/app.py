@@ -174,10 +174,16 @@ class NatidApp(App[int]):
                         severity="error")
             return
         self._interview = interview
+        self._say_store_notices()
         if sample is not None:
             self.record_sample(sample)
         self._preload_detection()
         self.show_current()
+
+    def _say_store_notices(self) -> None:
+        """What the store has to tell the officer (a master key it has just created)."""
+        while self.store.notices:
+            self.notify(self.store.notices.pop(0), severity="warning", timeout=30)
 
     def record_sample(self, sample: Sample) -> bool:
         """Record the person's language sample with the interview; say so if it fails."""
