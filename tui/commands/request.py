@@ -13,7 +13,7 @@ from typing import Any
 
 from tui import exit_codes
 from tui.commands.opened import add_officer_option, officer_of, open_interview
-from tui.commands.output import write_new
+from tui.commands.output import check_destination, write_new, write_result
 from tui.commands.store_option import add_db_option, open_from
 
 
@@ -61,7 +61,8 @@ def run_request(options: argparse.Namespace) -> int:
     from engine.request.layouts import request_layout
     from engine.store.recorded import must_be_intact
 
-    _check_output(options)
+    check_destination(options.output, force=options.force,
+                      file_only="a PDF" if options.format == "pdf" else "")
     officer = officer_of(options)
     country = _country(options.country)
     with open_from(options) as store:
@@ -76,7 +77,9 @@ def run_request(options: argparse.Namespace) -> int:
         else:
             data = _render(request_layout(request, copies), options.format,
                            request.prepared_at)
-        _write(options, data, f"request {request.request_id} for {request.addressee.name}")
+        write_result(options.output, data,
+                     f"request {request.request_id} for {request.addressee.name}",
+                     force=options.force)
         if options.format != "pdf":
             _write_copies(options, copies)
         # Recorded once it exists: a request that could not be written was not produced.
@@ -89,7 +92,8 @@ def run_referral(options: argparse.Namespace) -> int:
     from engine.request.layouts import referral_layout
     from engine.request.referral import build_referral, record_referral
 
-    _check_output(options)
+    check_destination(options.output, force=options.force,
+                      file_only="a PDF" if options.format == "pdf" else "")
     officer = officer_of(options)
     with open_from(options) as store:
         interview = open_interview(store, options.interview)
@@ -100,7 +104,8 @@ def run_referral(options: argparse.Namespace) -> int:
         else:
             data = _render(referral_layout(referral), options.format, referral.prepared_at)
         routes = ", ".join(route.authority for route in referral.routes)
-        _write(options, data, f"referral {referral.referral_id} to {routes}")
+        write_result(options.output, data, f"referral {referral.referral_id} to {routes}",
+                     force=options.force)
         record_referral(interview, referral, officer=officer)
     return exit_codes.OK
 
@@ -125,19 +130,6 @@ def _language(language: str | None) -> str | None:
     return language
 
 
-def _check_output(options: argparse.Namespace) -> None:
-    """Refuse a bad destination before anything is recorded."""
-    from pathlib import Path
-
-    from engine.errors import UsageError
-
-    if options.format == "pdf" and not options.output:
-        raise UsageError("a PDF needs a file: add -o FILE.pdf")
-    if options.output and Path(options.output).exists() and not options.force:
-        raise UsageError(f"{options.output} exists already: choose another name, or add "
-                         "--force to replace it")
-
-
 def _render(layout: Any, kind: str, prepared_at: str) -> bytes:
     from engine.interview.events import parse_time
     from engine.render import render_pdf, render_text
@@ -145,15 +137,6 @@ def _render(layout: Any, kind: str, prepared_at: str) -> bytes:
     if kind == "pdf":
         return render_pdf(layout, created=parse_time(prepared_at))
     return render_text(layout).encode("utf-8")
-
-
-def _write(options: argparse.Namespace, data: bytes, what: str) -> None:
-    if not options.output:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    write_new(options.output, data, force=options.force)
-    print(f"{what} written to {options.output}", file=sys.stderr)
 
 
 def _write_copies(options: argparse.Namespace, copies: dict[str, bytes]) -> None:

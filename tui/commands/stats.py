@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from tui import exit_codes
+from tui.commands.output import check_destination, write_result
 from tui.commands.store_option import add_db_option, open_from
 
 FORMATS = ("table", "csv", "json", "xlsx")
@@ -71,7 +72,8 @@ def run(options: argparse.Namespace) -> int:
         DEFAULT_THRESHOLD if options.threshold is None else options.threshold)
     as_of = (parse_day(options.as_of, "--as-of") if options.as_of
              else datetime.datetime.now(datetime.UTC).date())
-    _check_output(options)
+    check_destination(options.output, force=options.force,
+                      file_only="an XLSX workbook" if options.format == "xlsx" else "")
     with open_from(options) as store:
         tables = figures(store, period, by, as_of=as_of, threshold=threshold,
                          per_quarter=options.format == "xlsx")
@@ -89,35 +91,12 @@ def _emit(options: argparse.Namespace, tables: list[Any]) -> None:
     if options.format == "xlsx":
         from engine.stats.workbook import as_xlsx
 
-        _write(options, as_xlsx(tables, options.language),
-               f"workbook of {len(tables)} sheet(s)")
+        write_result(options.output, as_xlsx(tables, options.language),
+                     f"workbook of {len(tables)} sheet(s)", force=options.force)
         return
     text = {"table": render.as_text, "csv": render.as_csv,
             "json": render.as_json}[options.format](tables[0], options.language)
-    _write(options, text.encode("utf-8"), "statistics")
-
-
-def _check_output(options: argparse.Namespace) -> None:
-    from pathlib import Path
-
-    from engine.errors import UsageError
-
-    if options.format == "xlsx" and not options.output:
-        raise UsageError("an XLSX workbook needs a file: add -o FILE.xlsx")
-    if options.output and Path(options.output).exists() and not options.force:
-        raise UsageError(f"{options.output} exists already: choose another name, or add "
-                         "--force to replace it")
-
-
-def _write(options: argparse.Namespace, data: bytes, what: str) -> None:
-    from tui.commands.output import write_new
-
-    if not options.output:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    write_new(options.output, data, force=options.force)
-    print(f"{what} written to {options.output}", file=sys.stderr)
+    write_result(options.output, text.encode("utf-8"), "statistics", force=options.force)
 
 
 def run_rebuild(options: argparse.Namespace) -> int:
