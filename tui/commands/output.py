@@ -36,8 +36,8 @@ def check_destination(output: str | None, *, force: bool, file_only: str = "") -
     from engine.errors import UsageError
 
     if file_only and not output:
-        suffix = file_only.split(maxsplit=1)[0].lower()
-        raise UsageError(f"a {file_only} needs a file: add -o FILE.{suffix}")
+        suffix = file_only.split()[1].lower()
+        raise UsageError(f"{file_only} needs a file: add -o FILE.{suffix}")
     if output and Path(output).exists() and not force:
         raise UsageError(f"{output} exists already: choose another name, or add --force to "
                          "replace it")
