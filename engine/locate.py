@@ -39,10 +39,10 @@ def describe(path: Path, document: Any) -> str:
     index = 0
     while index < len(path):
         step = path[index]
-        child = _child(node, step)
+        child = child_at(node, step)
         if isinstance(step, str) and step in _NAMED_LISTS and index + 1 < len(path):
             position = path[index + 1]
-            item = _child(child, position)
+            item = child_at(child, position)
             ident = item.get("id") if isinstance(item, dict) else None
             noun = _NAMED_LISTS[step]
             parts.append(f"{noun} '{ident}'" if isinstance(ident, str) else
@@ -52,12 +52,12 @@ def describe(path: Path, document: Any) -> str:
             continue
         if step == "choice_lists" and index + 1 < len(path):
             parts.append(f"choice list '{path[index + 1]}'")
-            node = _child(child, path[index + 1])
+            node = child_at(child, path[index + 1])
             index += 2
             continue
         if step == "choices" and index + 1 < len(path) and isinstance(path[index + 1], int):
             parts.append(f"choice #{int(path[index + 1]) + 1}")
-            node = _child(child, path[index + 1])
+            node = child_at(child, path[index + 1])
             index += 2
             continue
         if isinstance(node, list) and isinstance(step, int) and parts:
@@ -71,7 +71,8 @@ def describe(path: Path, document: Any) -> str:
     return ", ".join(parts)
 
 
-def _child(node: Any, step: str | int) -> Any:
+def child_at(node: Any, step: str | int) -> Any:
+    """The value at ``step`` (a key or a list position) of ``node``; None if there is none."""
     if isinstance(node, dict):
         return node.get(step)
     if isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):

@@ -21,6 +21,7 @@ from functools import cached_property
 from typing import Any
 
 from engine.errors import Diagnostic, QuestionnaireError
+from engine.locate import child_at
 from engine.yaml_source import Path, Positions, read_yaml
 
 _PARAMETER_TEXTS = ("prompt", "label", "help")
@@ -197,7 +198,7 @@ def context_of(path: Path, document: Any) -> str:
     node = document
     for index, step in enumerate(path):
         parent = node
-        node = _child(node, step)
+        node = child_at(node, step)
         if isinstance(step, int):
             in_choices = path[index - 1] == "choices" or (
                 index > 1 and path[index - 2] == "choice_lists")
@@ -207,16 +208,8 @@ def context_of(path: Path, document: Any) -> str:
     return ".".join(parts)
 
 
-def _child(node: Any, step: str | int) -> Any:
-    if isinstance(node, dict):
-        return node.get(step)
-    if isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
-        return node[step]
-    return None
-
-
 def _name_of(items: Any, position: int, key: str) -> str:
-    item = _child(items, position)
+    item = child_at(items, position)
     name = item.get(key) if isinstance(item, dict) else None
     if not isinstance(name, str | int) or isinstance(name, bool) or not str(name):
         return str(position)
