@@ -10,9 +10,11 @@ and look at the new ones again.
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 
 from tests.app_driver import (
@@ -25,6 +27,12 @@ from tests.app_driver import (
 from tui.app import NatidApp
 
 SIZE = (100, 32)
+
+
+@pytest.fixture(autouse=True)
+def configured_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A machine whose master key is already set up (no 'key created' notice on screen)."""
+    monkeypatch.setenv("NATID_MASTER_KEY", base64.b64encode(bytes(range(32))).decode())
 
 
 def app_on(tmp_path: Path) -> NatidApp:
