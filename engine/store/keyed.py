@@ -102,8 +102,8 @@ class KeyedStore(Store):
                 claimed = db.execute("UPDATE key_meta SET master_key_id = ? WHERE id = 1 AND "
                                      "master_key_id IS NULL", (found.id,)).rowcount == 1
             if not claimed:  # another process gave the store its key a moment ago
-                if created:
-                    keys.discard(found)
+                if created and self._key_meta()[1] != found.id:
+                    keys.discard(found)  # ours lost; the other one may be this very file
                 return self._master(create=False)
             if created:
                 self._created_key = True
