@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -93,7 +94,7 @@ class SQLiteStore(SQLStore):
                                          check_same_thread=False)
             connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self._refuse_foreign(connection)
-            mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            mode = _write_ahead(connection)
             connection.execute("PRAGMA synchronous = FULL")
             connection.execute("PRAGMA foreign_keys = ON")
             # Deleted rows (a purged interview's keys and ciphertext) are overwritten.
@@ -111,9 +112,11 @@ class SQLiteStore(SQLStore):
 
     def _refuse_foreign(self, db: sqlite3.Connection) -> None:
         """Before changing anything: refuse another program's database, or a newer one."""
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        application = db.execute("PRAGMA application_id").fetchone()[0]
-        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        # One statement, so one snapshot: another process may be creating the schema.
+        version, application, tables = db.execute(
+            "SELECT (SELECT user_version FROM pragma_user_version), "
+            "(SELECT application_id FROM pragma_application_id), "
+            "(SELECT count(*) FROM sqlite_master)").fetchone()
         if application != APPLICATION_ID and (version or tables):
             raise StoreError(f"{self.path} is a SQLite database, but not a natid store: "
                              "give another path")
@@ -211,3 +214,19 @@ def _explain(error: sqlite3.Error, path: Path, doing: str) -> StoreError:
     if "append-only" in text or "only by a purge" in text:
         return StoreError(f"{path}: {error}")
     return StoreError(f"cannot {doing} {path}: {error}")
+
+
+def _write_ahead(connection: sqlite3.Connection) -> str:
+    """Switch to write-ahead logging; the journal mode it ends up in.
+
+    The switch of a new database takes an exclusive lock without waiting on the busy
+    handler, so processes opening a new store at once retry it for the busy timeout.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return str(connection.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
