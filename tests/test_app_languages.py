@@ -209,3 +209,29 @@ def test_ctrl_w_on_an_interview_whose_screening_is_not_finished_shares_nothing(
             assert store.events(summary.id)[-1].kind is EventKind.SHARE_REFUSED
 
     asyncio.run(run())
+
+
+def test_the_same_document_recorded_twice_is_said_to_count_once(tmp_path: Path) -> None:
+    from tui.screens.document_dialog import DocumentDialog
+
+    async def run() -> None:
+        app = new_app(tmp_path / "natid.db", language="en")
+        async with app.run_test(size=SIZE) as pilot:
+            await start_india(pilot)
+            for seen in ("original", "copy"):
+                await pilot.press("ctrl+o")
+                await pilot.pause()
+                dialog = app.screen
+                assert isinstance(dialog, DocumentDialog)
+                dialog.query_one("#type", Select).value = "passport"
+                dialog.query_one("#seen", Select).value = seen
+                dialog.query_one("#country", Input).value = "IN"
+                dialog.query_one("#number", Input).value = "K1234567"
+                dialog.record()
+                await pilot.pause()
+            assert isinstance(app.screen, QuestionScreen)
+            assert "counts once" in str(app.screen.query_one("#message", Static).render())
+            assert len(app.interview.documents) == 2
+            assert len(app.interview.assess().documents) == 1
+
+    asyncio.run(run())

@@ -213,10 +213,12 @@ class NatidApp(App[int]):
             return error.message, ""
         document = next(d for d in self.interview.documents
                         if d.document_id == event.data["document_id"])
-        result = next(r for r in self.interview.assess().documents
-                      if r.parameter.endswith(document.document_id))
+        result = next((r for r in self.interview.assess().documents
+                       if r.parameter.endswith(document.document_id)), None)
+        reason = (result.reason if result is not None
+                  else _("It counts once, with the same document recorded before."))
         return "", _("Recorded: {document}. {reason}").format(document=document.describe(),
-                                                             reason=result.reason)
+                                                             reason=reason)
 
     @work(thread=True, exclusive=True, group="detect")
     def _preload_detection(self) -> None:
