@@ -220,7 +220,7 @@ class NatidApp(App[int]):
         return "", _("Recorded: {document}. {reason}").format(document=document.describe(),
                                                              reason=reason)
 
-    @work(thread=True, exclusive=True, group="detect")
+    @work(thread=True, exclusive=True, group="detect", exit_on_error=False)
     def _preload_detection(self) -> None:
         """Load langdetect's profiles in the background: text answers are read with it."""
         preload()
