@@ -21,7 +21,8 @@ this runs as root on a system with apt-get, it runs ``apt-get update`` and
 ``apt-get install -y --no-install-recommends`` for them (without questions:
 DEBIAN_FRONTEND=noninteractive); otherwise it names them and goes on. ``test`` then sets
 NATID_REQUIRE_POSTGRES=1 (in CI, or when the server programs are installed), so that the
-PostgreSQL tests fail rather than skip when no server starts.
+PostgreSQL tests fail rather than skip when no server starts, and NATID_REQUIRE_BROWSER=1
+(in CI, or when chromium is installed), so that the browser test fails rather than skips.
 """
 
 from __future__ import annotations
@@ -128,6 +129,9 @@ def main(argv: list[str]) -> int:
         if os.environ.get("CI") or postgresql_installed():
             # The PostgreSQL store tests must run, not be skipped (tests/postgres_server.py).
             os.environ.setdefault("NATID_REQUIRE_POSTGRES", "1")
+        if os.environ.get("CI") or Path("/usr/bin/chromium").is_file():
+            # So must the share's browser test (tests/test_share_browser.py).
+            os.environ.setdefault("NATID_REQUIRE_BROWSER", "1")
     elif command == "i18n":
         return update_catalogs()
     else:
