@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.timer import Timer
 from textual.widgets import (
     Button,
     DataTable,
@@ -52,6 +53,7 @@ class ConsularApp(App[int]):
         self.pending: dict[int, str] = {}
         """Findings sent and not yet answered: inbox row -> the item's id."""
         self._file: ConsularFile | None = None
+        self._poll_timer: Timer | None = None
         self._items: list[str] = []
         self._language_before = translator.language
 
@@ -92,7 +94,7 @@ class ConsularApp(App[int]):
             self._stopped(error.message)
             return
         self.poll()
-        self.set_interval(POLL_SECONDS, self.poll)
+        self._poll_timer = self.set_interval(POLL_SECONDS, self.poll)
         self.query_one("#answers", DataTable).focus()  # Tab x3: the reason; Tab: the name
 
     def on_unmount(self) -> None:
@@ -189,7 +191,13 @@ class ConsularApp(App[int]):
         widget.display = bool(text)
 
     def _stopped(self, why: str) -> None:
-        """The share ended (or never was): say so; nothing more can be recorded."""
+        """The share ended (or never was): say so; nothing more can be recorded or read."""
+        if self._poll_timer is not None:
+            self._poll_timer.stop()
+            self._poll_timer = None
+        if self._file is not None:
+            self._file.close()
+            self._file = None
         self.view = None
         self._update("status", why)
         for ident in ("consulate-prompt", "person-prompt", "rule"):
