@@ -5,13 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
-from engine.bundled import bundled_paths, bundled_screening
-from engine.errors import QuestionnaireNotFoundError
 from engine.loader import LoadResult, check_file
 from tui import exit_codes
+from tui.commands.paths import bundled, questionnaire_paths
 
 
 def register(commands: Any) -> None:
@@ -35,7 +33,7 @@ def register(commands: Any) -> None:
 
 def run(options: argparse.Namespace) -> int:
     """Lint the paths given and print the results."""
-    paths, missing = _expand(options.paths)
+    paths, missing = questionnaire_paths(options.paths)
     results = [check_file(path, use_cache=not options.no_cache) for path in paths]
     if options.format == "json":
         print(json.dumps(_as_json(results, missing), ensure_ascii=False, indent=2))
@@ -50,33 +48,9 @@ def run(options: argparse.Namespace) -> int:
 def run_summary() -> int:
     """The main job until the interview app exists: lint the bundled questionnaires."""
     print("natid: checking the bundled questionnaires\n")
-    results = [check_file(path) for path in _bundled()]
+    results = [check_file(path) for path in bundled()]
     _print_text(results, [])
     return exit_codes.AUTHORING_ERRORS if any(r.errors for r in results) else exit_codes.OK
-
-
-def _expand(arguments: list[str]) -> tuple[list[Path], list[str]]:
-    if not arguments:
-        return _bundled(), []
-    paths: list[Path] = []
-    missing: list[str] = []
-    for argument in arguments:
-        path = Path(argument)
-        if path.is_dir():
-            paths.extend(sorted(entry for entry in [*path.glob("*.yaml"), *path.glob("*.yml")]
-                                if entry.is_file()))
-        elif path.is_file():
-            paths.append(path)
-        else:
-            missing.append(str(QuestionnaireNotFoundError(f"{argument}: no such file or folder")))
-    return paths, missing
-
-
-def _bundled() -> list[Path]:
-    """The bundled questionnaires, named relative to the current folder when inside it."""
-    here = Path.cwd()
-    return [path.relative_to(here) if path.is_relative_to(here) else path
-            for path in [*bundled_paths(), bundled_screening()]]
 
 
 def _print_text(results: list[LoadResult], missing: list[str]) -> None:

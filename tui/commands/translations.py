@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui import exit_codes
+from tui.commands.paths import questionnaire_paths, shown
 
 if TYPE_CHECKING:
     from engine.errors import QuestionnaireError
@@ -81,7 +82,7 @@ def run_report(options: argparse.Namespace) -> int:
     from engine.errors import QuestionnaireError
     from engine.questionnaire_texts.report import coverage
 
-    paths, missing = _expand(options.paths)
+    paths, missing = questionnaire_paths(options.paths)
     reports: list[CoverageReport] = []
     failed: list[QuestionnaireError] = []
     for path in paths:
@@ -177,39 +178,12 @@ def run_import(options: argparse.Namespace) -> int:
     return exit_codes.OK
 
 
-def _expand(arguments: list[str]) -> tuple[list[Path], list[str]]:
-    """The files named (a folder: its .yaml files); default: every bundled one."""
-    from engine.bundled import bundled_paths, bundled_screening
-
-    if not arguments:
-        return [_shown(path) for path in [*bundled_paths(), bundled_screening()]], []
-    paths: list[Path] = []
-    missing: list[str] = []
-    for argument in arguments:
-        path = Path(argument)
-        if path.is_dir():
-            paths.extend(sorted(entry for entry in [*path.glob("*.yaml"), *path.glob("*.yml")]
-                                if entry.is_file()))
-        elif path.is_file():
-            paths.append(path)
-        else:
-            missing.append(f"{argument}: no such file or folder")
-    return paths, missing
-
-
-def _shown(path: Path) -> Path:
-    """The path as its author knows it: relative to the current folder when inside it."""
-    here = Path.cwd()
-    absolute = path.absolute()
-    return absolute.relative_to(here) if absolute.is_relative_to(here) else path
-
-
 def _questionnaire(name: str) -> Path:
     from engine.bundled import bundled_screening, find_questionnaire
 
     if name == "screening" and not Path(name).exists():
-        return _shown(bundled_screening())
-    return _shown(find_questionnaire(name))
+        return shown(bundled_screening())
+    return shown(find_questionnaire(name))
 
 
 def _read(path: Path) -> QuestionnaireTexts:
